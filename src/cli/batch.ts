@@ -1,0 +1,33 @@
+import { createInterface } from 'node:readline';
+import { handleRequest } from '../batch/handle.js';
+import type { BatchRequest, BatchResponse } from '../batch/protocol.js';
+
+/** IO is the streams a command reads and writes (injected so commands run in-process in tests). */
+export interface IO {
+  stdin: NodeJS.ReadableStream;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+}
+
+/**
+ * runBatch answers each JSON line of input with one JSON line (the batch protocol of
+ * ../shared/oracle/README.md). A line that is not a JSON object gets an error response.
+ */
+export async function runBatch(io: IO): Promise<void> {
+  const rl = createInterface({ input: io.stdin, crlfDelay: Infinity });
+  for await (const line of rl) {
+    if (line.trim() === '') continue;
+    let resp: BatchResponse;
+    try {
+      const req = JSON.parse(line) as unknown;
+      if (typeof req !== 'object' || req === null || Array.isArray(req)) {
+        resp = { id: null, outputs: {}, error: 'podtpl: a request must be a JSON object', errorKind: 'request' };
+      } else {
+        resp = handleRequest(req as BatchRequest);
+      }
+    } catch (e) {
+      resp = { id: null, outputs: {}, error: `podtpl: bad request line: ${(e as Error).message}`, errorKind: 'request' };
+    }
+    io.stdout.write(JSON.stringify(resp) + '\n');
+  }
+}
