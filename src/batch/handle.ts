@@ -12,7 +12,8 @@ import {
   type EngineOptions,
 } from '../chart/engine.js';
 import { fromJSON, hasEscapedBytes, goBytes, TypedMap, type GoValue } from '../template/value.js';
-import { buildHelmTop, HelmTop, RequestError } from './helm-top.js';
+import { buildHelmTop, type HelmTop } from './helm-top.js';
+import { RequestError } from './request-error.js';
 import type { BatchRequest, BatchResponse } from './protocol.js';
 
 interface Job {

@@ -9,18 +9,9 @@ import { loadValuesYaml } from '../yaml/load.js';
 import { YamlError } from '../yaml/errors.js';
 import { helmContextObjects } from './helm-context.js';
 import type { BatchRequest } from './protocol.js';
+import { RequestError } from './request-error.js';
 
-/** RequestError is a request the renderer cannot run; helm carries Helm's message when there is one. */
-export class RequestError extends Error {
-  constructor(
-    message: string,
-    readonly helm?: string,
-    readonly kind: string = 'values',
-  ) {
-    super(message);
-    this.name = 'RequestError';
-  }
-}
+export { RequestError };
 
 /** HelmTop is the dot of a helm-mode render and what the response needs from it. */
 export interface HelmTop {
