@@ -11,7 +11,8 @@ import {
   isPartial,
   type EngineOptions,
 } from '../chart/engine.js';
-import { fromJSON, hasEscapedBytes, goBytes, TypedMap, type GoValue } from '../template/value.js';
+import { buildTemplate } from '../chart/context.js';
+import { fromJSON, hasEscapedBytes, goBytes, type GoValue } from '../template/value.js';
 import { buildHelmTop, type HelmTop } from './helm-top.js';
 import { RequestError } from './request-error.js';
 import type { BatchRequest, BatchResponse } from './protocol.js';
@@ -160,7 +161,7 @@ function exec(job: Job, set: TemplateSet): RunResult {
   for (const name of toRender(job, set)) {
     let data: GoValue = job.data;
     if (job.helm !== undefined) {
-      job.helm.top.set('Template', templateObject(name, basePathFor(name, job.helm.chartName)));
+      job.helm.top.set('Template', buildTemplate(name, basePathFor(name, job.helm.chartName)));
       data = job.helm.top;
     }
     try {
@@ -183,14 +184,6 @@ function run(job: Job): RunResult {
   const set = parseSet(job);
   if (!(set instanceof TemplateSet)) return set;
   return exec(job, set);
-}
-
-/** templateObject is `.Template`: a chartutil.Values with Name and BasePath. */
-function templateObject(name: string, basePath: string): TypedMap {
-  return new TypedMap('chartutil.Values', 'map[string]interface {}', 'interface {}', [
-    ['Name', name],
-    ['BasePath', basePath],
-  ]);
 }
 
 function internalError(e: unknown): RunResult {

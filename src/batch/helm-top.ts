@@ -3,7 +3,8 @@
 // .Release, .Files, .Subcharts.
 import { coalesceTables, mergeUserValues, type ValuesTree } from '../chart/coalesce.js';
 import { StrvalsError, applySets } from '../chart/strvals.js';
-import { TypedMap, fromJSON, isMap, type GoValue } from '../template/value.js';
+import { newValues } from '../chart/context.js';
+import { fromJSON, isMap, type TypedMap } from '../template/value.js';
 import { marshalJson } from '../yaml/json.js';
 import { loadValuesYaml } from '../yaml/load.js';
 import { YamlError } from '../yaml/errors.js';
@@ -19,11 +20,6 @@ export interface HelmTop {
   chartName: string;
   /** The final .Values as JSON (for `returnValues`). */
   valuesJson(): unknown;
-}
-
-/** chartutilValues makes a chartutil.Values map. */
-export function chartutilValues(entries?: Iterable<readonly [string, GoValue]>): TypedMap {
-  return new TypedMap('chartutil.Values', 'map[string]interface {}', 'interface {}', entries);
 }
 
 /**
@@ -102,9 +98,9 @@ function buildValues(req: BatchRequest, warnings: string[]): ValuesTree {
 /** buildHelmTop builds the top-level object of a helm-mode template request. */
 export function buildHelmTop(req: BatchRequest, warnings: string[]): HelmTop {
   const vals = buildValues(req, warnings);
-  const values = chartutilValues(vals);
+  const values = newValues(vals);
   const ctx = helmContextObjects(req);
-  const top = chartutilValues([
+  const top = newValues([
     ['Chart', ctx.chart],
     ['Files', ctx.files],
     ['Release', ctx.release],

@@ -236,22 +236,6 @@ export const defaultAPIVersions: readonly string[] = [
   'apiextensions.k8s.io/v1beta1', 'apiextensions.k8s.io/v1',
 ];
 
-/**
- * NamedSlice is a named slice type with methods, such as chartutil.VersionSet ([]string with
- * Has). value.ts has no named slices yet: typeOf prints "[]string" and the evaluator does not
- * look up its methods until the lead adds support for `goType`/`methods` here.
- */
-export class NamedSlice extends GoSlice {
-  constructor(
-    readonly goType: string,
-    elem: string,
-    items: GoValue[],
-    readonly methods: ReadonlyMap<string, GoFunc>,
-  ) {
-    super(elem, items);
-  }
-}
-
 /** CapabilitiesOptions are --kube-version, --api-versions and the Helm build info. */
 export interface CapabilitiesOptions {
   /** Parsed like --kube-version (semver, "v" optional). Default v1.20.0 (Helm's source default). */
@@ -312,10 +296,10 @@ export function buildCapabilities(d: CapabilitiesData): GoStruct {
     () => kv.version,
   );
   const list = d.apiVersions.slice();
-  const apiVersions = new NamedSlice(
-    'chartutil.VersionSet',
+  const apiVersions = new GoSlice(
     'string',
     list,
+    'chartutil.VersionSet',
     new Map([['Has', def('Has', ['string'], 'bool', ([s]) => list.includes(s as string))]]),
   );
   const hv = d.helmVersion;

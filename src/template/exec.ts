@@ -673,7 +673,7 @@ function derefStruct(v: GoStruct): GoStruct {
 
 function methodOf(receiver: GoValue, name: string): GoFunc | undefined {
   if (receiver instanceof GoStruct) return receiver.methods.get(name);
-  if (receiver instanceof TypedMap) return receiver.methods?.get(name);
+  if (receiver instanceof TypedMap || receiver instanceof GoSlice) return receiver.methods?.get(name);
   return undefined;
 }
 
@@ -756,6 +756,7 @@ function assignable(v: GoValue, typ: string): boolean {
   if (t === typ) return true;
   // Identical underlying types, one side unnamed (chartutil.Values → map[string]interface {}).
   if (v instanceof TypedMap && v.underlying === typ && !isNamedType(typ)) return true;
+  if (v instanceof GoSlice && v.goType !== undefined && '[]' + v.elem === typ) return true;
   return false;
 }
 

@@ -77,9 +77,17 @@ export class GoComplex {
   constructor(readonly re: number, readonly im: number) {}
 }
 
-/** GoSlice is a typed slice other than []interface{} (which is a plain Array). elem is Go's element type name. */
+/**
+ * GoSlice is a typed slice other than []interface{} (which is a plain Array). elem is Go's
+ * element type name; a named slice type (chartutil.VersionSet) also has goType and methods.
+ */
 export class GoSlice {
-  constructor(readonly elem: string, readonly items: GoValue[]) {}
+  constructor(
+    readonly elem: string,
+    readonly items: GoValue[],
+    readonly goType?: string,
+    readonly methods?: ReadonlyMap<string, GoFunc>,
+  ) {}
 }
 
 /** GoBytes makes a []byte slice from bytes. */
@@ -205,7 +213,7 @@ export function typeOf(v: GoValue): string {
   if (Array.isArray(v)) return '[]interface {}';
   if (v instanceof TypedMap) return v.goType;
   if (v instanceof Map) return 'map[string]interface {}';
-  if (v instanceof GoSlice) return '[]' + v.elem;
+  if (v instanceof GoSlice) return v.goType ?? '[]' + v.elem;
   if (v instanceof GoStruct) return (v.ptr ? '*' : '') + v.goType;
   if (v instanceof GoTime) return 'time.Time';
   if (v instanceof GoFloat32) return 'float32';
