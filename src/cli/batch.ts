@@ -2,12 +2,8 @@ import { createInterface } from 'node:readline';
 import { handleRequest } from '../batch/handle.js';
 import type { BatchRequest, BatchResponse } from '../batch/protocol.js';
 
-/** IO is the streams a command reads and writes (injected so commands run in-process in tests). */
-export interface IO {
-  stdin: NodeJS.ReadableStream;
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
-}
+import type { Command } from 'commander';
+import type { IO } from './io.js';
 
 /**
  * runBatch answers each JSON line of input with one JSON line (the batch protocol of
@@ -30,4 +26,14 @@ export async function runBatch(io: IO): Promise<void> {
     }
     io.stdout.write(JSON.stringify(resp) + '\n');
   }
+}
+
+/** registerBatch adds `podtpl batch` to program. */
+export function registerBatch(program: Command, io: IO): void {
+  program
+    .command('batch')
+    .description('answer JSON-lines render requests on stdin, one JSON line each on stdout (the oracle protocol)')
+    .action(async () => {
+      await runBatch(io);
+    });
 }
