@@ -11,20 +11,31 @@ import {
   isPartial,
   type EngineOptions,
 } from '../chart/engine.js';
+import { existsSync } from 'node:fs';
 import { buildTemplate } from '../chart/context.js';
-import { fromJSON, hasEscapedBytes, goBytes, type GoValue } from '../template/value.js';
-import { buildHelmTop, type HelmTop } from './helm-top.js';
+import { LoadError, loadChart } from '../chart/load.js';
+import { ChartError, prepareRender, setTemplateOf, type RenderTemplate } from '../chart/render-input.js';
+import { quote } from '../template/strconv.js';
+import { marshalJson } from '../yaml/json.js';
+import { fromJSON, hasEscapedBytes, goBytes, type GoValue, type TypedMap } from '../template/value.js';
+import { buildHelmTop, userValuesOf, type HelmTop } from './helm-top.js';
 import { RequestError } from './request-error.js';
 import type { BatchRequest, BatchResponse } from './protocol.js';
 
 interface Job {
   opts: EngineOptions;
+  /** The root chart's name (for `.Template.BasePath`). */
+  chartName: string;
   templates: Map<string, string>;
   names: string[] | undefined;
   /** The dot in go/sprig mode. */
   data: GoValue;
   /** The top-level object in helm mode. */
   helm: HelmTop | undefined;
+  /** Chart mode: each template's own dot (Helm renders every chart with its own .Values, .Chart, .Files). */
+  perTpl: Map<string, RenderTemplate> | undefined;
+  /** Chart mode: the root chart's final .Values (for `returnValues`). */
+  chartValues: TypedMap | undefined;
   warnings: string[];
 }
 
@@ -82,7 +93,10 @@ export function handleRequest(req: BatchRequest): BatchResponse {
     if (r.helmError !== undefined) resp.helmError = r.helmError;
   }
   if (job.warnings.length > 0) resp.warnings = [...new Set(job.warnings)].sort();
-  if (req.returnValues && job.helm !== undefined) resp.chartValues = job.helm.valuesJson();
+  if (req.returnValues) {
+    if (job.helm !== undefined) resp.chartValues = job.helm.valuesJson();
+    else if (job.chartValues !== undefined) resp.chartValues = JSON.parse(marshalJson(job.chartValues)) as unknown;
+  }
   return resp;
 }
 
@@ -111,21 +125,62 @@ function newJob(req: BatchRequest): Job {
   }
   const job: Job = {
     opts,
+    chartName: 'mychart',
     templates: new Map(Object.entries(req.templates ?? {})),
     names: req.render,
     data: undefined,
     helm: undefined,
+    perTpl: undefined,
+    chartValues: undefined,
     warnings: [],
   };
   if (req.chartDir !== undefined) {
-    throw new RequestError('podtpl: chart mode (chartDir) is not implemented yet');
+    newChartJob(req, job);
+    return job;
   }
   if (mode !== 'helm') {
     job.data = req.data === undefined ? null : fromJSON(req.data, req.intNumbers === true);
     return job;
   }
   job.helm = buildHelmTop(req, job.warnings);
+  job.chartName = job.helm.chartName;
   return job;
+}
+
+/**
+ * newChartJob loads a chart directory or archive and prepares every template with its dot,
+ * like `helm template DIR` (the oracle's chart mode).
+ */
+function newChartJob(req: BatchRequest, job: Job): void {
+  if (job.opts.mode !== 'helm') throw new RequestError('oracle: chartDir needs helm mode');
+  if (req.templates !== undefined || req.files !== undefined || req.chart !== undefined || req.chartYaml !== undefined ||
+      req.chartValues !== undefined || req.chartValuesYaml !== undefined) {
+    throw new RequestError('oracle: chartDir cannot be combined with templates, files, chart, chartYaml, chartValues or chartValuesYaml');
+  }
+  const dir = req.chartDir!;
+  if (!existsSync(dir)) throw new RequestError(`path ${quote(dir)} not found`, `path ${quote(dir)} not found`, 'chart');
+  const user = userValuesOf(req);
+  const warn = (m: string): void => {
+    job.warnings.push(m);
+  };
+  try {
+    const chart = loadChart(dir, { warn });
+    const c = req.capabilities;
+    const input = prepareRender(chart, user, {
+      release: req.release,
+      capabilities: { kubeVersion: c?.kubeVersion, apiVersions: c?.apiVersions, apiVersionsExact: c?.apiVersionsExact },
+      skipDependencyCheck: req.skipDependencyCheck === true,
+      warn,
+    });
+    job.chartName = input.chartName;
+    job.chartValues = input.values;
+    job.perTpl = new Map(input.templates.map((t) => [t.name, t]));
+    job.templates = new Map(input.templates.map((t) => [t.name, t.text]));
+  } catch (e) {
+    if (e instanceof ChartError) throw new RequestError(e.raw ?? e.message, e.message, e.kind);
+    if (e instanceof LoadError) throw new RequestError(e.message, e.message, 'chart');
+    throw e;
+  }
 }
 
 function parseSet(job: Job): TemplateSet | RunResult {
@@ -160,8 +215,13 @@ function exec(job: Job, set: TemplateSet): RunResult {
   const r: RunResult = { outputs: {} };
   for (const name of toRender(job, set)) {
     let data: GoValue = job.data;
-    if (job.helm !== undefined) {
-      job.helm.top.set('Template', buildTemplate(name, basePathFor(name, job.helm.chartName)));
+    const tpl = job.perTpl?.get(name);
+    if (tpl !== undefined) {
+      data = setTemplateOf(tpl);
+    } else if (job.perTpl !== undefined) {
+      data = buildTemplate(name, basePathFor(name, job.chartName));
+    } else if (job.helm !== undefined) {
+      job.helm.top.set('Template', buildTemplate(name, basePathFor(name, job.chartName)));
       data = job.helm.top;
     }
     try {

@@ -2,11 +2,11 @@
 // newJob: values (valuesYaml, values, --set family, chart values), .Chart, .Capabilities,
 // .Release, .Files, .Subcharts.
 import { coalesceTables, mergeUserValues, type ValuesTree } from '../chart/coalesce.js';
-import { StrvalsError, applySets } from '../chart/strvals.js';
+import { ChartError, buildUserValues } from '../chart/render-input.js';
 import { newValues } from '../chart/context.js';
 import { fromJSON, isMap, type TypedMap } from '../template/value.js';
 import { marshalJson } from '../yaml/json.js';
-import { loadValuesYaml } from '../yaml/load.js';
+import { yamlUnmarshal } from '../yaml/load.js';
 import { YamlError } from '../yaml/errors.js';
 import { helmContextObjects } from './helm-context.js';
 import type { BatchRequest } from './protocol.js';
@@ -23,64 +23,41 @@ export interface HelmTop {
 }
 
 /**
- * userValuesFromYaml parses one values document like `helm -f`: sigs.k8s.io/yaml into a
- * map[string]interface{} (an empty document is an empty map).
+ * userValuesOf merges the request's valuesYaml documents (like -f, in order), values (one more
+ * -f) and --set family in Helm's order; errors carry Helm's message.
  */
-export function userValuesFromYaml(doc: string, file?: string): ValuesTree {
-  const v = loadValuesYaml(doc, file);
-  if (v === null || v === undefined) return new Map();
-  if (!isMap(v)) {
-    const kind = Array.isArray(v) ? 'array' : typeof v === 'string' ? 'string' : typeof v === 'boolean' ? 'bool' : 'number';
-    throw new YamlError(
-      `error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${kind} into Go value of type map[string]interface {}`,
-      file,
-    );
-  }
-  return v;
-}
-
-/** buildUserValues merges valuesYaml documents, values and the --set family in Helm's order. */
-function buildUserValues(req: BatchRequest): ValuesTree {
-  let user: ValuesTree = new Map();
+export function userValuesOf(req: BatchRequest): ValuesTree {
   const vy = req.valuesYaml;
-  if (vy !== undefined && vy !== null) {
-    const docs = typeof vy === 'string' ? [vy] : vy;
-    if (!Array.isArray(docs) || docs.some((d) => typeof d !== 'string')) {
-      throw new RequestError('oracle: valuesYaml must be a string or a list of strings');
-    }
-    docs.forEach((d, i) => {
-      const name = docs.length > 1 ? `values${i}.yaml` : 'values.yaml';
-      let m: ValuesTree;
-      try {
-        m = userValuesFromYaml(d, name);
-      } catch (e) {
-        if (e instanceof YamlError) throw new RequestError(e.message, `failed to parse ${name}: ${e.message}`);
-        throw e;
-      }
-      user = mergeUserValues(user, m);
-    });
+  const docs = vy === undefined || vy === null ? [] : typeof vy === 'string' ? [vy] : vy;
+  if (!Array.isArray(docs) || docs.some((d) => typeof d !== 'string')) {
+    throw new RequestError('oracle: valuesYaml must be a string or a list of strings');
   }
+  let values: ValuesTree | undefined;
   if (req.values !== undefined && req.values !== null) {
     const v = fromJSON(req.values, req.intNumbers === true);
     if (!isMap(v)) throw new RequestError('oracle: values must be a JSON object');
-    user = mergeUserValues(user, v);
+    values = v;
   }
   try {
-    applySets(user, { setJson: req.setJson, set: req.set, setString: req.setString, setLiteral: req.setLiteral });
+    return buildUserValues({
+      valuesFiles: docs.map((text, i) => ({ name: docs.length > 1 ? `values${i}.yaml` : 'values.yaml', text })),
+      values,
+      sets: { setJson: req.setJson, set: req.set, setString: req.setString, setLiteral: req.setLiteral },
+    });
   } catch (e) {
-    if (e instanceof StrvalsError) throw new RequestError(e.message, e.message);
+    if (e instanceof ChartError) throw new RequestError(e.raw ?? e.message, e.message, e.kind);
     throw e;
   }
-  return user;
 }
 
 /** buildValues coalesces the user values over the chart's own (chartValuesYaml, chartValues). */
 function buildValues(req: BatchRequest, warnings: string[]): ValuesTree {
-  const user = buildUserValues(req);
+  const user = userValuesOf(req);
   let chartVals: ValuesTree | null = null;
   if (req.chartValuesYaml !== undefined) {
     try {
-      chartVals = userValuesFromYaml(req.chartValuesYaml, 'values.yaml');
+      const v = yamlUnmarshal(req.chartValuesYaml, 'map', 'values.yaml');
+      chartVals = v instanceof Map ? v : new Map();
     } catch (e) {
       if (e instanceof YamlError) throw new RequestError(e.message, 'cannot load values.yaml: ' + e.message);
       throw e;

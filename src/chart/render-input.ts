@@ -48,6 +48,8 @@ export class ChartError extends Error {
   constructor(
     message: string,
     readonly kind: ChartErrorKind,
+    /** The underlying library error without Helm's prefix (the batch protocol's `error`), when it differs. */
+    readonly raw?: string,
   ) {
     super(message);
     this.name = 'ChartError';
@@ -82,14 +84,12 @@ export function buildUserValues(o: UserValuesOptions): ValuesTree {
     try {
       doc = loadValuesYaml(f.text, f.name);
     } catch (e) {
-      throw new ChartError(`failed to parse ${f.name}: ${(e as Error).message}`, 'values');
+      throw new ChartError(`failed to parse ${f.name}: ${(e as Error).message}`, 'values', (e as Error).message);
     }
     if (doc === null || doc === undefined) continue;
     if (!(doc instanceof Map) || doc instanceof TypedMap) {
-      throw new ChartError(
-        `failed to parse ${f.name}: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${Array.isArray(doc) ? 'array' : typeof doc === 'string' ? 'string' : typeof doc === 'boolean' ? 'bool' : 'number'} into Go value of type map[string]interface {}`,
-        'values',
-      );
+      const raw = `error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${Array.isArray(doc) ? 'array' : typeof doc === 'string' ? 'string' : typeof doc === 'boolean' ? 'bool' : 'number'} into Go value of type map[string]interface {}`;
+      throw new ChartError(`failed to parse ${f.name}: ${raw}`, 'values', raw);
     }
     base = mergeUserValues(base, doc);
   }

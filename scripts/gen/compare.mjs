@@ -1,0 +1,63 @@
+// compare: how the conformance harness and test/conformance-public.test.ts judge one podtpl
+// answer against an expectation in the golden format (expect / expectBase64 / expectError /
+// expectHelmError, see scripts/oracle.mjs toGolden).
+
+/** jsLeak matches text that betrays a JavaScript exception or value leaking out of podtpl. */
+export const jsLeak = /\b(?:TypeError|RangeError|ReferenceError|SyntaxError|InternalError|EvalError|AggregateError)\b|is not a function|is not iterable|Cannot read propert|Cannot set propert|Maximum call stack|\bundefined\b|\[object \w+\]|\bNaN\b|\n\s+at .+:\d+:\d+|uncaught /;
+
+function leaks(text, expectedText) {
+  if (typeof text !== 'string') return false;
+  const m = jsLeak.exec(text);
+  return m !== null && !(typeof expectedText === 'string' && expectedText.includes(m[0]));
+}
+
+function sameKeys(a, b) {
+  const ka = Object.keys(a ?? {}).sort();
+  const kb = Object.keys(b ?? {}).sort();
+  return ka.length === kb.length && ka.every((k, i) => k === kb[i]);
+}
+
+/**
+ * judge compares podtpl's answer `got` with the golden-format expectation `want`.
+ * It returns {ok, category}; categories name what differs (see docs/conformance.md).
+ */
+export function judge(want, got) {
+  if (got.timeout) return { ok: false, category: 'timeout' };
+  if (got.crash) return { ok: false, category: 'crash' };
+  const wantText = want.expectError ?? JSON.stringify(want.expect ?? {});
+  if (got.jsException || leaks(got.error, wantText) || Object.values(got.outputs ?? {}).some((o) => leaks(o, wantText))) {
+    // Only a leak when it is also a mismatch: Go can print "NaN" or "undefined" legitimately.
+    const plain = judgePlain(want, got);
+    if (!plain.ok || got.jsException) return { ok: false, category: 'js-exception' };
+    return plain;
+  }
+  return judgePlain(want, got);
+}
+
+function judgePlain(want, got) {
+  if (want.expectError !== undefined) {
+    const kind = want.expectErrorKind ?? 'error';
+    if (got.error == null) return { ok: false, category: `missing-error/${kind}` };
+    if (got.error !== want.expectError) return { ok: false, category: `error-text/${kind}` };
+    if (want.expectHelmError !== undefined && got.helmError !== undefined && got.helmError !== want.expectHelmError) {
+      return { ok: false, category: 'helm-error-text' };
+    }
+    return { ok: true, category: `error/${kind}` };
+  }
+  if (got.error != null) return { ok: false, category: `unexpected-error/${got.errorKind ?? 'error'}` };
+  const wantB64 = want.expectBase64 ?? {};
+  const gotB64 = got.outputsBase64 ?? {};
+  if (!sameKeys(want.expect, got.outputs)) return { ok: false, category: 'output-names' };
+  for (const [name, text] of Object.entries(want.expect ?? {})) {
+    if (name in wantB64 || name in gotB64) {
+      if (wantB64[name] !== gotB64[name]) return { ok: false, category: 'output-bytes' };
+    } else if (got.outputs[name] !== text) return { ok: false, category: 'output' };
+  }
+  return { ok: true, category: 'render' };
+}
+
+/** outcome names what the oracle did with a case: render, parse, exec, values, … */
+export function outcome(res) {
+  if (res.error == null) return 'render';
+  return res.errorKind ?? 'error';
+}
