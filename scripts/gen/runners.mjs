@@ -182,7 +182,9 @@ export class WorkerRunner extends PipeRunner {
   }
 
   write(req) {
-    this.worker.postMessage(req);
+    // Send what the oracle reads: the request as JSON text (structured cloning would keep -0
+    // and other values that JSON cannot carry).
+    this.worker.postMessage(JSON.parse(JSON.stringify(req)));
   }
 
   kill() {

@@ -11,7 +11,6 @@
  */
 import { def } from '../functions/def.js';
 import { quote } from '../template/strconv.js';
-import { formatValue } from '../template/fmt.js';
 import { structJsonFields, type JsonField } from '../yaml/json.js';
 import { toYaml } from '../yaml/emit.js';
 import { YamlError } from '../yaml/errors.js';
@@ -97,6 +96,9 @@ export class ValuesView extends TypedMap {
   }
   override get(k: string): GoValue {
     return this.backing?.get(k);
+  }
+  override asUnderlying(): Map<string, GoValue> {
+    return this.backing;
   }
   override set(k: string, v: GoValue): this {
     // Map's constructor may call set before backing exists (never with entries here).
@@ -294,6 +296,8 @@ export function buildCapabilities(d: CapabilitiesData): GoStruct {
     ]),
     false,
     () => kv.version,
+    // Helm: String() is declared on *KubeVersion.
+    { ptrStringer: true },
   );
   const list = d.apiVersions.slice();
   const apiVersions = new GoSlice(
@@ -382,12 +386,10 @@ function metadataGoFields(md: Metadata): [string, GoValue][] {
 
 /** buildChartObject is `.Chart`: the metadata's fields promoted, plus IsRoot. */
 export function buildChartObject(md: Metadata, isRoot: boolean): GoStruct {
-  const mfields = metadataGoFields(md);
-  const fields = new Map<string, GoValue>([...mfields, ['IsRoot', isRoot]]);
-  const inner = new GoStruct('chart.Metadata', new Map(mfields));
-  // Go prints the embedded struct nested: {{name  [] 0.1.0 …} true}.
-  const nested = new GoStruct('x', new Map<string, GoValue>([['Metadata', inner], ['IsRoot', isRoot]]));
-  return new GoStruct(ChartGoType, fields, new Map(), false, () => formatValue(nested));
+  const inner = new GoStruct('chart.Metadata', new Map(metadataGoFields(md)));
+  // Helm: struct { chart.Metadata; IsRoot bool } — Metadata is embedded, its fields promoted.
+  const fields = new Map<string, GoValue>([['Metadata', inner], ['IsRoot', isRoot]]);
+  return new GoStruct(ChartGoType, fields, new Map(), false, undefined, { embedded: ['Metadata'] });
 }
 
 // JSON tags: chart.Metadata, chart.Maintainer, chart.Dependency, version.BuildInfo.
@@ -404,7 +406,7 @@ function tagged(tags: [goName: string, json: string, omit: boolean][]): (s: GoSt
   return (s) => {
     const out: JsonField[] = [];
     for (const [g, j, omit] of tags) {
-      const v = s.fields.get(g);
+      const v = s.field(g)?.value;
       if (omit && omitEmpty(v)) continue;
       out.push([j, v]);
     }

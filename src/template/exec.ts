@@ -23,6 +23,7 @@ import type {
 } from './node.js';
 import { quote } from './strconv.js';
 import type { Template } from './template.js';
+import { timeMethod } from './time-methods.js';
 import {
   GoComplex,
   GoFloat32,
@@ -30,9 +31,11 @@ import {
   GoInt,
   GoSlice,
   GoStruct,
+  GoTime,
   TypedMap,
   isGoFunc,
   isTrue,
+  nilOf,
   typeOf,
   wrapInt,
   type GoFunc,
@@ -439,11 +442,11 @@ class State {
     if (method !== undefined) return this.evalCall(dot, di, method, false, node, fieldName, args, final);
     const hasArgs = (args !== null && args.length > 1) || final !== MISSING;
     if (receiver instanceof GoStruct) {
-      if (receiver.fields.has(fieldName)) {
+      const f = receiver.field(fieldName);
+      if (f !== undefined) {
         if (hasArgs) this.errorf(`${fieldName} has arguments but cannot be invoked as function`);
-        const v = receiver.fields.get(fieldName);
-        this.resIface = v === null;
-        return v;
+        this.resIface = f.value === null;
+        return f.value;
       }
     } else if (receiver instanceof Map) {
       if (hasArgs) this.errorf(`${fieldName} is not a method but has arguments`);
@@ -543,13 +546,17 @@ class State {
    */
   validateType(value: GoValue, typ: string | null): GoValue {
     if (value === undefined) {
-      if (typ === null) return null;
+      // Go: reflect.ValueOf(nil) — still an invalid value.
+      if (typ === null) return undefined;
       if (canBeNil(typ)) return typ === 'reflect.Value' ? undefined : null;
       this.errorf(`invalid value; expected ${typ}`);
     }
     if (typ === null || typ === 'reflect.Value' || typ === 'interface {}') return value;
     if (value === null) this.errorf(`wrong type for value; expected ${typ}; got interface {}`);
-    if (assignable(value, typ)) return value;
+    if (assignable(value, typ)) {
+      // Go: assigning a named map to its unnamed underlying type converts it (same storage).
+      return value instanceof TypedMap && typeOf(value) !== typ ? value.asUnderlying() : value;
+    }
     if (value instanceof GoStruct && value.ptr && value.goType === typ) return derefStruct(value);
     this.errorf(`wrong type for value; expected ${typ}; got ${typeOf(value)}`);
   }
@@ -640,6 +647,11 @@ class State {
       return;
     }
     if (isGoFunc(v)) this.errorf(`can't print ${n.toString()} of type ${typeOf(v)}`);
+    if (v instanceof GoStruct && v.stringer !== undefined && v.opts.ptrStringer) {
+      // Go: printableValue takes the address of an addressable value whose pointer has String().
+      this.buf.out += v.stringer();
+      return;
+    }
     if (v instanceof GoStruct && v.ptr && v.stringer === undefined) v = derefStruct(v);
     this.buf.out += sprint([v]);
   }
@@ -668,12 +680,13 @@ function isHexInt(s: string): boolean {
 }
 
 function derefStruct(v: GoStruct): GoStruct {
-  return new GoStruct(v.goType, v.fields, v.methods, false, v.stringer);
+  return new GoStruct(v.goType, v.fields, v.methods, false, v.stringer, v.opts);
 }
 
 function methodOf(receiver: GoValue, name: string): GoFunc | undefined {
-  if (receiver instanceof GoStruct) return receiver.methods.get(name);
+  if (receiver instanceof GoStruct) return receiver.method(name);
   if (receiver instanceof TypedMap || receiver instanceof GoSlice) return receiver.methods?.get(name);
+  if (receiver instanceof GoTime) return timeMethod(receiver, name);
   return undefined;
 }
 
@@ -764,8 +777,10 @@ function isNamedType(typ: string): boolean {
   return /^[A-Za-z_][\w]*\.[A-Za-z_]/.test(typ);
 }
 
-/** zeroOf returns the zero value of a Go type as the evaluator sees it. */
+/** zeroOf returns the zero value of a Go type as the evaluator sees it (nil for containers). */
 function zeroOf(typ: string): GoValue {
+  if (typ.startsWith('[]')) return typ === '[]interface {}' ? nilOf([]) : nilOf(new GoSlice(typ.slice(2), []));
+  if (typ === 'map[string]interface {}') return nilOf(new Map());
   switch (typeKind(typ)) {
     case 'string':
       return '';

@@ -481,7 +481,11 @@ class Printer {
   handleMethods(v: GoValue, verb: string): boolean {
     if (this.erroring || this.f.sharpV) return false;
     if (verb !== 'v' && verb !== 's' && verb !== 'x' && verb !== 'X' && verb !== 'q') return false;
-    if (v instanceof GoStruct && v.stringer) {
+    if (v instanceof GoStruct && v.stringer && (!v.opts.ptrStringer || v.ptr)) {
+      this.fmtString(v.stringer(), verb);
+      return true;
+    }
+    if (v instanceof GoInt && v.stringer) {
       this.fmtString(v.stringer(), verb);
       return true;
     }
@@ -523,7 +527,8 @@ class Printer {
       case 'string':
         return this.fmtString(arg, verb);
     }
-    if (arg instanceof GoInt) return this.fmtGoInt(arg, verb);
+    // Go: a named integer type (time.Month) is not a basic type: its String() runs first.
+    if (arg instanceof GoInt) return arg.stringer !== undefined && this.handleMethods(arg, verb) ? undefined : this.fmtGoInt(arg, verb);
     if (arg instanceof GoFloat32) return this.fmtFloat(arg.v, 32, verb, arg);
     if (arg instanceof GoComplex) return this.fmtComplex(arg, verb);
     if (arg instanceof GoSlice && arg.elem === 'uint8') return this.fmtBytes(arg, verb, 0, '[]byte');

@@ -36,9 +36,17 @@ export function isUnsignedKind(k: IntKind): boolean {
   return k.charCodeAt(0) === 117; // 'u'
 }
 
-/** GoInt is a value of one of Go's integer kinds; v is already wrapped to the kind's width. */
+/**
+ * GoInt is a value of one of Go's integer kinds; v is already wrapped to the kind's width.
+ * A named integer type (time.Month) has goType, and stringer when it has String().
+ */
 export class GoInt {
-  constructor(readonly kind: IntKind, readonly v: bigint) {}
+  constructor(
+    readonly kind: IntKind,
+    readonly v: bigint,
+    readonly goType?: string,
+    readonly stringer?: () => string,
+  ) {}
   toString(): string {
     return this.v.toString();
   }
@@ -112,10 +120,29 @@ export class TypedMap extends Map<string, GoValue> {
   ) {
     super(entries);
   }
+
+  /**
+   * asUnderlying is this map converted to its unnamed underlying type (Go: a chartutil.Values
+   * passed as map[string]interface{}): the same storage where the type allows it.
+   */
+  asUnderlying(): Map<string, GoValue> {
+    return this;
+  }
 }
 
 /** GoMap is any Go map with string keys (both representations). */
 export type GoMap = Map<string, GoValue>;
+
+/** StructOptions are the rarer facts about a Go struct type. */
+export interface StructOptions {
+  /** Embedded fields (Go: anonymous struct fields): their fields and methods are promoted. */
+  readonly embedded?: readonly string[];
+  /**
+   * String() is declared on the pointer receiver: Go calls it only where the value is
+   * addressable (printing a field reached through a pointer), not for a copy passed to print.
+   */
+  readonly ptrStringer?: boolean;
+}
 
 /**
  * GoStruct is a struct (or a pointer to one, when ptr is true) with named fields and methods.
@@ -129,7 +156,55 @@ export class GoStruct {
     readonly ptr = false,
     /** fmt's %v of the value when it implements fmt.Stringer or error (Go calls String()/Error()). */
     readonly stringer?: () => string,
+    readonly opts: StructOptions = {},
   ) {}
+
+  /** field finds a field by name, looking through embedded structs like Go's FieldByName; undefined when absent. */
+  field(name: string): { value: GoValue } | undefined {
+    if (this.fields.has(name)) return { value: this.fields.get(name) };
+    for (const e of this.opts.embedded ?? []) {
+      const inner = this.fields.get(e);
+      if (inner instanceof GoStruct) {
+        const f = inner.field(name);
+        if (f !== undefined) return f;
+      }
+    }
+    return undefined;
+  }
+
+  /** method finds a method by name, including those promoted from embedded structs. */
+  method(name: string): GoFunc | undefined {
+    const m = this.methods.get(name);
+    if (m !== undefined) return m;
+    for (const e of this.opts.embedded ?? []) {
+      const inner = this.fields.get(e);
+      if (inner instanceof GoStruct) {
+        const f = inner.method(name);
+        if (f !== undefined) return f;
+      }
+    }
+    return undefined;
+  }
+}
+
+const NIL: unique symbol = Symbol('nil');
+
+/**
+ * nilOf marks an empty map or slice as Go's nil map/slice: it prints like an empty one
+ * (`map[]`, `[]`) but encodes as JSON/YAML `null`.
+ */
+export function nilOf<T extends Map<string, GoValue> | GoValue[] | GoSlice>(container: T): T {
+  (container as unknown as Record<symbol, boolean>)[NIL] = true;
+  return container;
+}
+
+/** isNilContainer reports whether v is a nil map or slice (see nilOf). */
+export function isNilContainer(v: GoValue): boolean {
+  if (typeof v !== 'object' || v === null) return false;
+  if ((v as unknown as Record<symbol, boolean>)[NIL] !== true) return false;
+  if (v instanceof Map) return v.size === 0;
+  if (Array.isArray(v)) return v.length === 0;
+  return v instanceof GoSlice && v.items.length === 0;
 }
 
 /** GoTime is a time.Time: nanoseconds since the Unix epoch plus a fixed-offset location. */
@@ -209,7 +284,7 @@ export function typeOf(v: GoValue): string {
       break;
   }
   if (v === null || v === undefined) return '<nil>';
-  if (v instanceof GoInt) return v.kind;
+  if (v instanceof GoInt) return v.goType ?? v.kind;
   if (Array.isArray(v)) return '[]interface {}';
   if (v instanceof TypedMap) return v.goType;
   if (v instanceof Map) return 'map[string]interface {}';
@@ -435,6 +510,21 @@ export function newMap(entries?: Iterable<readonly [string, GoValue]>): Map<stri
   return new Map(entries);
 }
 
+const maxInt64 = 2n ** 63n - 1n;
+
+/**
+ * jsonNumber is how the oracle's intNumbers option decodes a JSON number: an int when its
+ * text (JSON.stringify's, which is what a request line holds) has no `.`, `e` or `E` and
+ * strconv.ParseInt accepts it, else a float64.
+ */
+function jsonNumber(n: number): GoValue {
+  if (!Number.isInteger(n)) return n;
+  const text = JSON.stringify(n);
+  if (/[.eE]/.test(text)) return n;
+  const b = BigInt(text);
+  return b > maxInt64 || b < -maxInt64 - 1n ? n : goInt(b);
+}
+
 /**
  * fromJSON converts parsed JSON (as from JSON.parse) into Go values the way
  * encoding/json decodes into interface{}: numbers become float64, objects map[string]interface{}.
@@ -447,7 +537,7 @@ export function fromJSON(j: unknown, intNumbers = false): GoValue {
     case 'string':
       return j;
     case 'number':
-      return intNumbers && Number.isInteger(j) ? goInt(j) : j;
+      return intNumbers ? jsonNumber(j) : j;
     case 'object':
       if (Array.isArray(j)) return j.map((x) => fromJSON(x, intNumbers));
       {

@@ -14,6 +14,8 @@ import {
   goBytes,
   isGoFunc,
   typeOf,
+  isNilContainer,
+  nilOf,
 } from '../template/value.js';
 import { JsonError } from './errors.js';
 import { formatFloat } from './float.js';
@@ -227,7 +229,7 @@ export function marshalJson(v: GoValue, opts: MarshalOptions = {}): string {
         parts.push(formatJsonFloat(x, 64));
         return;
     }
-    if (x === null) {
+    if (x === null || isNilContainer(x)) {
       parts.push('null');
       return;
     }
@@ -846,7 +848,8 @@ export function unmarshalJson(
     const isObj = res instanceof Map;
     const isArr = Array.isArray(res);
     const first = src.trimStart()[0] ?? '';
-    if (res === null && !/[-0-9]/.test(first)) return { value: target === 'map' ? new Map() : [], err: saved };
+    // Go: `null` unmarshalled into a map or slice leaves it nil.
+    if (res === null && !/[-0-9]/.test(first)) return { value: target === 'map' ? nilOf(new Map()) : nilOf([]), err: saved };
     if ((target === 'map' && !isObj) || (target === 'slice' && !isArr)) {
       const what = isObj ? 'object' : isArr ? 'array' : res === null ? 'number' : typeof res === 'string' ? 'string' : typeof res === 'boolean' ? 'bool' : 'number';
       // Go: a mismatched top-level value is skipped, so only the type error remains.
@@ -888,6 +891,7 @@ export function fromJson(text: string): GoValue {
 export function helmFromJson(text: string): Map<string, GoValue> {
   try {
     const r = unmarshalJson(text, 'map');
+    // Go: unmarshalling `null` into a map leaves a nil map.
     const m = r.value as Map<string, GoValue>;
     if (r.err) m.set('Error', r.err.message);
     return m;

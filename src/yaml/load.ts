@@ -55,6 +55,7 @@ export function yamlUnmarshal(text: string, target: LoadTarget = 'interface', fi
   }
   if (target === 'interface') return v;
   const want = target === 'map' ? 'map[string]interface {}' : '[]interface {}';
+  // sigs.k8s.io/yaml: a null document leaves the map or slice as it was (empty, not nil).
   if (v === null) return target === 'map' ? new Map() : [];
   const ok = target === 'map' ? v instanceof Map : Array.isArray(v);
   if (!ok) {
