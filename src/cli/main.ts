@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --stack-size=4000
 // podtpl's command line. Commands are thin: parse flags, call the library, print. Each command
 // lives in its own file and registers itself; only this file maps errors to exit codes
 // (1 for failures, 2 for usage errors; a command may ask for another code, e.g. diff's 2).

@@ -62,6 +62,9 @@ interface Variable {
   iface: boolean;
 }
 
+/** Executions under way (include and tpl nest them); overflow is handled by the outermost. */
+let executing = 0;
+
 /** execute runs t's tree over data and returns the output (Go: Template.execute). */
 export function execute(t: Template, data: GoValue): string {
   // Go: reflect.ValueOf(nil) is an invalid Value, so a nil dot is "no value".
@@ -70,26 +73,37 @@ export function execute(t: Template, data: GoValue): string {
   if (t.tree === null || t.tree.root === null) {
     s.errorf(`${quote(t.name)} is an incomplete or empty template`);
   }
+  executing++;
   try {
     s.walk(data, false, t.tree!.root);
   } catch (e) {
-    throw convertStackOverflow(e, s);
+    if (executing === 1 && e instanceof RangeError) throw stackOverflowError(s);
+    throw e;
+  } finally {
+    executing--;
   }
   return s.buf.out;
 }
 
-// podtpl: Go grows its stack to 1 GB and stops nested {{template}} calls at depth 100000; a
-// JS stack overflows earlier. Deep recursion is then reported with Go's depth error.
-function convertStackOverflow(e: unknown, s: State): unknown {
-  if (e instanceof RangeError && /call stack/i.test(e.message)) {
-    const deepest = s.lastTemplateState ?? s;
+/**
+ * stackOverflowError reports a JS stack overflow. Go grows its stack to 1 GB and stops
+ * nested {{template}} calls at depth 100000: deep template recursion gets Go's error. Other
+ * recursion (include, tpl) that outgrows the stack gets a clear podtpl error; the CLI and the
+ * tests run with --stack-size=4000, enough for Helm's include limit of 1000.
+ */
+function stackOverflowError(s: State): ExecError {
+  const deepest = s.lastTemplateState;
+  if (deepest !== null && deepest.depth >= 1000) {
     try {
       deepest.errorf(`exceeded maximum template depth (${maxExecDepth})`);
     } catch (converted) {
-      return converted;
+      if (converted instanceof ExecError) return converted;
     }
   }
-  return e;
+  return new ExecError(
+    s.tmpl.name,
+    `template: ${s.tmpl.name}: podtpl: the templates recurse deeper than the JavaScript stack allows; run node with --stack-size=4000`,
+  );
 }
 
 /** State is the state of an execution (Go: state). */
