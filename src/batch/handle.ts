@@ -139,7 +139,8 @@ function newJob(req: BatchRequest): Job {
     return job;
   }
   if (mode !== 'helm') {
-    job.data = req.data === undefined ? null : fromJSON(req.data, req.intNumbers === true);
+    // Go mode data is decoded by encoding/json, whose arrays have append-grown capacities.
+    job.data = req.data === undefined ? null : fromJSON(req.data, req.intNumbers === true, true);
     return job;
   }
   job.helm = buildHelmTop(req, job.warnings);

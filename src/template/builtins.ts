@@ -12,6 +12,7 @@ import {
   GoStruct,
   TypedMap,
   byteLen,
+  capOf,
   fromGoBytes,
   goBytes,
   isGoFunc,
@@ -119,7 +120,7 @@ function zeroOfType(t: string): GoValue {
   return null;
 }
 
-function slice(args: GoValue[]): GoValue {
+function slice(args: GoValue[], ifaces?: readonly boolean[]): GoValue {
   const item = indirectInterface(args[0]);
   if (item === undefined) fail('slice of untyped nil');
   const indexes = args.slice(1);
@@ -132,16 +133,26 @@ function slice(args: GoValue[]): GoValue {
     bytes = goBytes(item);
     cap = len = bytes.length;
   } else if (Array.isArray(item) || item instanceof GoSlice) {
-    cap = len = Array.isArray(item) ? item.length : item.items.length;
+    len = Array.isArray(item) ? item.length : item.items.length;
+    cap = Array.isArray(item) ? capOf(item) : len;
   } else {
     fail(`can't slice item of type ${item === null ? 'interface {}' : typeOf(item)}`);
   }
   const idx = [0, len, 0];
-  for (let i = 0; i < indexes.length; i++) idx[i] = indexArg(indexes[i], cap);
+  for (let i = 0; i < indexes.length; i++) {
+    // Go: slice's indexes are not unwrapped, so an interface{} index is the wrong type.
+    if (ifaces?.[i + 1] === true) fail('cannot index slice/array with type interface {}');
+    idx[i] = indexArg(indexes[i], cap);
+  }
   if (idx[0]! > idx[1]!) fail(`invalid slice index: ${idx[0]} > ${idx[1]}`);
   if (indexes.length === 3 && idx[1]! > idx[2]!) fail(`invalid slice index: ${idx[1]} > ${idx[2]}`);
   if (bytes !== undefined) return fromGoBytes(bytes.subarray(idx[0], idx[1]));
-  if (Array.isArray(item)) return item.slice(idx[0], idx[1]);
+  if (Array.isArray(item)) {
+    // Past the length, up to the capacity, Go's backing array holds zero values (nil).
+    const out = item.slice(idx[0], idx[1]);
+    while (out.length < idx[1]! - idx[0]!) out.push(null);
+    return out;
+  }
   return new GoSlice((item as GoSlice).elem, (item as GoSlice).items.slice(idx[0], idx[1]));
 }
 

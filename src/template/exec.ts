@@ -525,13 +525,19 @@ class State {
     }
 
     const argv: GoValue[] = new Array(numIn);
+    // Builtins see whether each reflect.Value argument holds an interface{} (Go's slice cares).
+    const ifaces: boolean[] | undefined = fn.reflectArgs ? new Array(numIn).fill(false) : undefined;
     let i = 0;
     for (; i < numFixed && i < args.length; i++) {
       argv[i] = this.evalArg(dot, di, fn.in[i]!, args[i]!);
+      if (ifaces) ifaces[i] = this.resIface && argv[i] !== undefined;
     }
     if (fn.variadic) {
       const argType = fn.in[numParams - 1]!;
-      for (; i < args.length; i++) argv[i] = this.evalArg(dot, di, argType, args[i]!);
+      for (; i < args.length; i++) {
+        argv[i] = this.evalArg(dot, di, argType, args[i]!);
+        if (ifaces) ifaces[i] = this.resIface && argv[i] !== undefined;
+      }
     }
     if (final !== MISSING) {
       let t = fn.in[numParams - 1]!;
@@ -540,7 +546,7 @@ class State {
     }
     let v: GoValue;
     try {
-      v = fn.call(argv);
+      v = fn.call(argv, ifaces);
     } catch (e) {
       this.at(node);
       if (e instanceof GoFuncError) this.errorf(`error calling ${name}: ${e.message}`);
@@ -590,8 +596,12 @@ class State {
         return this.validateType(this.evalFieldNode(dot, di, n, [n], MISSING), typ);
       case 'Variable':
         return this.validateType(this.evalVariableNode(dot, di, n, null, MISSING), typ);
-      case 'Pipe':
-        return this.validateType(this.evalPipeline(dot, di, n), typ);
+      case 'Pipe': {
+        const v = this.evalPipeline(dot, di, n);
+        // A pipeline's result is already unwrapped from any interface{}.
+        this.resIface = false;
+        return this.validateType(v, typ);
+      }
       case 'Identifier':
         return this.validateType(this.evalFunction(dot, di, n, n, null, MISSING), typ);
       case 'Chain':

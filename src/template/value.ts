@@ -235,7 +235,11 @@ export interface GoFunc {
    * they see undefined for invalid values and do their own checks.
    */
   readonly reflectArgs?: boolean;
-  readonly call: (args: GoValue[]) => GoValue;
+  /**
+   * The body. For reflect-style builtins, ifaces[i] tells whether argument i is an interface{}
+   * value (Go's slice does not unwrap those).
+   */
+  readonly call: (args: GoValue[], ifaces?: readonly boolean[]) => GoValue;
 }
 
 /** GoFuncError is a Go error returned (or a panic raised) by a function; exec wraps it as `error calling NAME: MSG`. */
@@ -512,6 +516,46 @@ export function newMap(entries?: Iterable<readonly [string, GoValue]>): Map<stri
 
 const maxInt64 = 2n ** 63n - 1n;
 
+// Go 1.19 runtime size classes up to 32 KiB (runtime/sizeclasses.go).
+const sizeClasses = [
+  0, 8, 16, 24, 32, 48, 64, 80, 96, 112, 128, 144, 160, 176, 192, 208, 224, 240, 256, 288, 320, 352, 384,
+  416, 448, 480, 512, 576, 640, 704, 768, 896, 1024, 1152, 1280, 1408, 1536, 1792, 2048, 2304, 2688, 3072,
+  3200, 3456, 4096, 4864, 5376, 6144, 6528, 6784, 6912, 8192, 9472, 9728, 10240, 10880, 12288, 13568, 14336,
+  16384, 18432, 19072, 20480, 21760, 24576, 27264, 28672, 32768,
+];
+
+function roundUpSize(size: number): number {
+  if (size < 32768) {
+    for (const c of sizeClasses) if (c >= size) return c;
+  }
+  return Math.ceil(size / 8192) * 8192;
+}
+
+/**
+ * appendCap is the capacity of a []interface{} built by appending n elements one at a time to
+ * make([]interface{}, 0), as encoding/json builds arrays (Go 1.19 growslice, 16-byte elements).
+ */
+export function appendCap(n: number): number {
+  let cap = 0;
+  while (cap < n) {
+    const needed = cap + 1;
+    let newcap = cap;
+    const doublecap = cap + cap;
+    if (needed > doublecap) newcap = needed;
+    else if (cap < 256) newcap = doublecap;
+    else while (newcap < needed) newcap += Math.floor((newcap + 3 * 256) / 4);
+    cap = roundUpSize(newcap * 16) / 16;
+  }
+  return cap;
+}
+
+const decodedCaps = new WeakMap<GoValue[], number>();
+
+/** capOf is cap() of a []interface{}: its length unless it was decoded from JSON (see appendCap). */
+export function capOf(list: GoValue[]): number {
+  return decodedCaps.get(list) ?? list.length;
+}
+
 /**
  * jsonNumber is how the oracle's intNumbers option decodes a JSON number: an int when its
  * text (JSON.stringify's, which is what a request line holds) has no `.`, `e` or `E` and
@@ -528,9 +572,10 @@ function jsonNumber(n: number): GoValue {
 /**
  * fromJSON converts parsed JSON (as from JSON.parse) into Go values the way
  * encoding/json decodes into interface{}: numbers become float64, objects map[string]interface{}.
- * With intNumbers, integral numbers become Go `int` (the oracle's `intNumbers` option).
+ * With intNumbers, integral numbers become Go `int` (the oracle's `intNumbers` option); with
+ * goCaps, arrays get the capacity encoding/json gives them (see appendCap).
  */
-export function fromJSON(j: unknown, intNumbers = false): GoValue {
+export function fromJSON(j: unknown, intNumbers = false, goCaps = false): GoValue {
   if (j === null) return null;
   switch (typeof j) {
     case 'boolean':
@@ -539,10 +584,14 @@ export function fromJSON(j: unknown, intNumbers = false): GoValue {
     case 'number':
       return intNumbers ? jsonNumber(j) : j;
     case 'object':
-      if (Array.isArray(j)) return j.map((x) => fromJSON(x, intNumbers));
+      if (Array.isArray(j)) {
+        const list = j.map((x) => fromJSON(x, intNumbers, goCaps));
+        if (goCaps) decodedCaps.set(list, appendCap(list.length));
+        return list;
+      }
       {
         const m = new Map<string, GoValue>();
-        for (const k of Object.keys(j as object)) m.set(k, fromJSON((j as Record<string, unknown>)[k], intNumbers));
+        for (const k of Object.keys(j as object)) m.set(k, fromJSON((j as Record<string, unknown>)[k], intNumbers, goCaps));
         return m;
       }
   }
