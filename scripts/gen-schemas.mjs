@@ -84,7 +84,7 @@ function convertVersion(v) {
         typeof ap === 'object' ? walk(ap, refName(apiProp?.additionalProperties), apiProp?.additionalProperties, fallbackName + 'Value') : ap;
     }
     if (node.properties) {
-      const name = apiName ?? fallbackName;
+      let name = apiName ?? fallbackName;
       const api = apiName ? openapi[apiName] : undefined;
       const props = {};
       for (const [k, child] of Object.entries(node.properties)) {
@@ -94,8 +94,15 @@ function convertVersion(v) {
       }
       out.properties = props;
       if (name === QUANTITY || name === INT_OR_STRING) throw new Error('unexpected struct ' + name);
-      defs.set(name, out);
-      return { $ref: `#/$defs/${name}` };
+      // The definition has no `type`: nullability differs between uses (`preference` vs `nodeSelectorTerms[]`),
+      // so the type stays at the $ref site (ajv applies keywords beside $ref).
+      const { type, ...body } = out;
+      // A 1.28 name reused by a different struct in this minor (PVC `resources` became VolumeResourceRequirements)
+      // falls back to the path name.
+      if (defs.has(name) && JSON.stringify(defs.get(name)) !== JSON.stringify(body)) name = fallbackName;
+      if (defs.has(name) && JSON.stringify(defs.get(name)) !== JSON.stringify(body)) throw new Error(`v${v}: two different schemas named ${name}`);
+      defs.set(name, body);
+      return type === undefined ? { $ref: `#/$defs/${name}` } : { type, $ref: `#/$defs/${name}` };
     }
     return out;
   }
@@ -177,6 +184,7 @@ const ajv = new Ajv({
   allErrors: true,
   strict: true,
   allowUnionTypes: true,
+  strictTypes: false, // definitions carry no `type` (see walk)
   inlineRefs: false,
   code: { source: true, esm: true, lines: false, optimize: true },
   formats: {
