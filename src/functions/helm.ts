@@ -6,7 +6,9 @@ import type { Template } from '../template/template.js';
 import { GoFuncError, type GoFunc, type GoValue } from '../template/value.js';
 import { helmFromJson, helmFromJsonArray, toJson } from '../yaml/json.js';
 import { helmToYaml, toYaml } from '../yaml/emit.js';
-import { helmFromYaml, helmFromYamlArray } from '../yaml/load.js';
+import { helmFromToml, helmToToml, mustToToml } from '../yaml/toml.js';
+import { toYamlPretty } from '../yaml/yaml3.js';
+import { fromYaml as helmFromYaml, fromYamlArray as helmFromYamlArray } from '../yaml/load.js';
 import { def } from './def.js';
 import { sprigFuncMap, type FuncMap } from './index.js';
 
@@ -35,12 +37,16 @@ export function helmFuncMap(set: HelmFuncSet): FuncMap {
   add(def('toJson', ['interface {}'], 'string', ([v]) => jsonOrEmpty(v)));
   add(def('fromJson', ['string'], 'map[string]interface {}', ([s]) => helmFromJson(s as string)));
   add(def('fromJsonArray', ['string'], '[]interface {}', ([s]) => helmFromJsonArray(s as string)));
+  add(def('toToml', ['interface {}'], 'string', ([v]) => helmToToml(v)));
   add(def('lookup', ['string', 'string', 'string', 'string'], 'map[string]interface {}', () => new Map(), { err: true }));
   // Helm: without --enable-dns, getHostByName answers "" (podtpl never touches the network).
   add(def('getHostByName', ['string'], 'string', () => ''));
   if (set === 'extended') {
     add(def('mustToYaml', ['interface {}'], 'string', ([v]) => mustYaml(v)));
     add(def('mustToJson', ['interface {}'], 'string', ([v]) => mustJson(v)));
+    add(def('mustToToml', ['interface {}'], 'string', ([v]) => mustToToml(v)));
+    add(def('fromToml', ['string'], 'map[string]interface {}', ([s]) => helmFromToml(s as string)));
+    add(def('toYamlPretty', ['interface {}'], 'string', ([v]) => toYamlPretty(v)));
   }
   return f;
 }
