@@ -22,8 +22,7 @@ import {
   GoStruct,
   type GoValue,
   TypedMap,
-  goInt,
-} from '../template/value.js';
+  goInt, nilOf } from '../template/value.js';
 import { parseVersionErr, versionString } from './dependencies.js';
 import type { Dependency, Maintainer, Metadata } from './metadata.js';
 
@@ -335,7 +334,8 @@ export function buildCapabilities(d: CapabilitiesData): GoStruct {
 /** ChartGoType is `typeOf .Chart` (Helm embeds chart.Metadata in an anonymous struct). */
 export const ChartGoType = 'struct { chart.Metadata; IsRoot bool }';
 
-const stringSlice = (xs: string[] | null): GoSlice => new GoSlice('string', xs ? xs.slice() : []);
+/** stringSlice is a []string; an absent (null) list is Go's nil slice. */
+const stringSlice = (xs: string[] | null): GoSlice => (xs ? new GoSlice('string', xs.slice()) : nilOf(new GoSlice('string', [])));
 
 function maintainerStruct(m: Maintainer | null): GoValue {
   if (m === null) return null;
@@ -361,6 +361,11 @@ function dependencyStruct(d: Dependency | null): GoValue {
   );
 }
 
+/** nilIfAbsent marks container as Go's nil slice or map when the field was absent (null) in Chart.yaml. */
+function nilIfAbsent<T extends GoSlice | Map<string, GoValue>>(field: unknown, container: T): T {
+  return field === null || field === undefined ? nilOf(container) : container;
+}
+
 /** metadataFields returns chart.Metadata's fields in declaration order as Go values. */
 function metadataGoFields(md: Metadata): [string, GoValue][] {
   return [
@@ -370,16 +375,16 @@ function metadataGoFields(md: Metadata): [string, GoValue][] {
     ['Version', md.version],
     ['Description', md.description],
     ['Keywords', stringSlice(md.keywords)],
-    ['Maintainers', new GoSlice('*chart.Maintainer', (md.maintainers ?? []).map(maintainerStruct))],
+    ['Maintainers', nilIfAbsent(md.maintainers, new GoSlice('*chart.Maintainer', (md.maintainers ?? []).map(maintainerStruct)))],
     ['Icon', md.icon],
     ['APIVersion', md.apiVersion],
     ['Condition', md.condition],
     ['Tags', md.tags],
     ['AppVersion', md.appVersion],
     ['Deprecated', md.deprecated],
-    ['Annotations', new TypedMap('map[string]string', 'map[string]string', 'string', md.annotations ?? [])],
+    ['Annotations', nilIfAbsent(md.annotations, new TypedMap('map[string]string', 'map[string]string', 'string', md.annotations ?? []))],
     ['KubeVersion', md.kubeVersion],
-    ['Dependencies', new GoSlice('*chart.Dependency', (md.dependencies ?? []).map(dependencyStruct))],
+    ['Dependencies', nilIfAbsent(md.dependencies, new GoSlice('*chart.Dependency', (md.dependencies ?? []).map(dependencyStruct)))],
     ['Type', md.type],
   ];
 }
