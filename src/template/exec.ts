@@ -287,7 +287,12 @@ class State {
       } else if (val !== undefined) {
         this.errorf(`range can't iterate over ${formatValue(val)}`);
       }
-      if (r.elseList !== null) return this.walk(dot, di, r.elseList);
+      if (r.elseList !== null) {
+        // Go: walkRange recovers walkBreak for its whole body, so a {{break}} in the else
+        // branch ends only this range; a {{continue}} reaches the enclosing loop.
+        const res = this.walk(dot, di, r.elseList);
+        return res === BREAK ? NORMAL : res;
+      }
       return NORMAL;
     } finally {
       this.pop(outer);
