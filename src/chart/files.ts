@@ -28,11 +28,60 @@ export function newFiles(files: readonly ChartFile[]): TypedMap {
   return filesFromRaw(raw);
 }
 
+/**
+ * FilesMap is `.Files` (engine.files, a map[string][]byte). Its []byte values are made only
+ * when a template reads them as a map: a []byte is one Go value per byte, and charts carry
+ * hundreds of kilobytes of files that templates rarely touch except through Get.
+ */
+class FilesMap extends TypedMap {
+  private readonly raw: Map<string, Uint8Array>;
+  private readonly made = new Map<string, GoValue>();
+
+  constructor(raw: Map<string, Uint8Array>, methods: Map<string, GoFunc>) {
+    super(FilesGoType, 'map[string][]uint8', '[]uint8', undefined, methods);
+    this.raw = raw;
+  }
+
+  private bytesOf(k: string): GoValue {
+    let v = this.made.get(k);
+    if (v === undefined) {
+      const data = this.raw.get(k);
+      if (data === undefined) return undefined;
+      v = goByteSlice(data);
+      this.made.set(k, v);
+    }
+    return v;
+  }
+
+  override get(k: string): GoValue {
+    return this.bytesOf(k);
+  }
+  override has(k: string): boolean {
+    return this.raw.has(k);
+  }
+  override get size(): number {
+    return this.raw.size;
+  }
+  override keys(): MapIterator<string> {
+    return this.raw.keys();
+  }
+  override *values(): MapIterator<GoValue> {
+    for (const k of this.raw.keys()) yield this.bytesOf(k);
+  }
+  override *entries(): MapIterator<[string, GoValue]> {
+    for (const k of this.raw.keys()) yield [k, this.bytesOf(k)];
+  }
+  override [Symbol.iterator](): MapIterator<[string, GoValue]> {
+    return this.entries();
+  }
+  override forEach(cb: (value: GoValue, key: string, map: Map<string, GoValue>) => void, thisArg?: unknown): void {
+    for (const k of this.raw.keys()) cb.call(thisArg, this.bytesOf(k), k, this);
+  }
+}
+
 function filesFromRaw(raw: Map<string, Uint8Array>): TypedMap {
-  const entries: [string, GoValue][] = [];
-  for (const [k, v] of raw) entries.push([k, goByteSlice(v)]);
   const methods = new Map<string, GoFunc>();
-  const m = new TypedMap(FilesGoType, 'map[string][]uint8', '[]uint8', entries, methods);
+  const m = new FilesMap(raw, methods);
   const getBytes = (name: string): Uint8Array => raw.get(name) ?? new Uint8Array(0);
   methods.set('GetBytes', def('GetBytes', ['string'], '[]uint8', ([n]) => goByteSlice(getBytes(n as string))));
   methods.set('Get', def('Get', ['string'], 'string', ([n]) => fromGoBytes(getBytes(n as string))));

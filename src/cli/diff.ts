@@ -3,9 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import type { SetOptions } from '../chart/strvals.js';
-import { readDeploymentsDir, runDiff, type ValidateFn } from '../diff/deployments.js';
-import { formatReport, OUTPUT_FORMATS, type OutputFormat } from '../diff/format.js';
-import { podRenderer, prepareSide, readSide, SideError, type DeploymentInput, type SideKind } from '../diff/sides.js';
+import type { ValidateFn } from '../diff/deployments.js';
+import { OUTPUT_FORMATS, type OutputFormat } from '../diff/formats.js';
+import type { DeploymentInput, SideKind } from '../diff/sides.js';
 import { CliError, type IO } from './io.js';
 
 const collect = (v: string, prev: string[]): string[] => [...prev, v];
@@ -73,6 +73,10 @@ export function registerDiff(program: Command, io: IO, setExit: (code: number) =
     .option('--validate', 'report validation findings the proposed side introduces or fixes; new errors fail the deployment')
     .option('--strict', 'with --validate: unknown fields are errors')
     .action(async (flags: DiffFlags) => {
+      // Loaded here, so that other commands do not pay for the diff and render code.
+      const { readDeploymentsDir, runDiff } = await import('../diff/deployments.js');
+      const { formatReport } = await import('../diff/format.js');
+      const { podRenderer, prepareSide, readSide, SideError } = await import('../diff/sides.js');
       const context = Number(flags.context);
       if (!Number.isInteger(context) || context < 0 || context > 100_000) throw new CliError(`--context: not a line count: ${flags.context}`, 2);
       if (flags.chart && (flags.currentChart || flags.proposedChart)) {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { DEFAULT_KUBE_VERSION, KUBE_VERSIONS, formatFindings, normalizeKubeVersion, validatePod } from '../validate/index.js';
+import { DEFAULT_KUBE_VERSION, KUBE_VERSIONS } from '../validate/versions.js';
 import { CliError, type IO } from './io.js';
 
 interface ValidateFlags {
@@ -36,6 +36,8 @@ export function registerValidate(program: Command, io: IO, setExit: (code: numbe
     .option('--strict', 'reject fields the schema does not define')
     .option('-o, --output <format>', 'text or json', 'text')
     .action(async (file: string | undefined, flags: ValidateFlags) => {
+      // Loaded here: the validators are large and only this command needs them.
+      const { formatFindings, normalizeKubeVersion, validatePod } = await import('../validate/index.js');
       if (flags.output !== 'text' && flags.output !== 'json') {
         throw new CliError(`-o must be text or json, not ${JSON.stringify(flags.output)}`, 2);
       }

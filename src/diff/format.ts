@@ -8,10 +8,10 @@ import { podToYaml } from './pod-yaml.js';
 import type { DeploymentDiff, DiffReport } from './deployments.js';
 
 /** OutputFormat is `-o`'s value. */
-export type OutputFormat = 'diff' | 'simple' | 'json' | 'markdown';
+import { OUTPUT_FORMATS, type OutputFormat } from './formats.js';
 
-/** OUTPUT_FORMATS lists the values `-o` accepts. */
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ['diff', 'simple', 'json', 'markdown'];
+export { OUTPUT_FORMATS, type OutputFormat };
+
 
 /** FormatOptions: context lines of the unified diff (default 3) and ANSI colour. */
 export interface FormatOptions {

@@ -97,6 +97,8 @@ function restore(s: DepSnapshot): void {
   for (const ch of s.children) restore(ch);
 }
 
+let builtinPodChart: PodChart | undefined;
+
 /**
  * PodChart is a chart opened once for many renders (a directory of deployments, tests): the
  * loaded files, the Airflow ConfigMap's template name and the parsed template sets.
@@ -123,9 +125,10 @@ export class PodChart {
     }
   }
 
-  /** builtin is podtpl's own chart (chart-templates/ and values/). */
+  /** builtin is podtpl's own chart (chart-templates/ and values/), opened once per process. */
   static builtin(): PodChart {
-    return new PodChart(builtinChart(), 'built-in', true);
+    builtinPodChart ??= new PodChart(builtinChart(), 'built-in', true);
+    return builtinPodChart;
   }
 
   /** name is the root chart's name. */

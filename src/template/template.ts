@@ -17,7 +17,15 @@ interface Common {
   /** Functions called at run time (Go: execFuncs). */
   execFuncs: Map<string, GoFunc>;
   missingKey: MissingKey;
+  /**
+   * Parsed trees by (name, delimiters, mode, text), shared with clones: tpl parses the same
+   * text again and again. Cleared when a new function name appears, since parsing checks names.
+   */
+  parseCache: Map<string, Map<string, Tree>>;
 }
+
+/** maxParseCache bounds the parse cache (entries); past it the cache starts over. */
+const maxParseCache = 512;
 
 /**
  * Template is a parsed template and the set it belongs to, mirroring Go's *template.Template:
@@ -41,6 +49,7 @@ export class Template {
       parseFuncs: new Map(),
       execFuncs: new Map(),
       missingKey: 'invalid',
+      parseCache: new Map(),
     };
   }
 
@@ -56,6 +65,7 @@ export class Template {
   /** funcs adds the functions of m to the set's function map (Go: Funcs). */
   funcs(m: Iterable<[string, GoFunc]> | ReadonlyMap<string, GoFunc>): this {
     for (const [name, f] of m) {
+      if (!this.common.parseFuncs.has(name)) this.common.parseCache = new Map();
       this.common.parseFuncs.set(name, f);
       this.common.execFuncs.set(name, f);
     }
@@ -99,7 +109,15 @@ export class Template {
 
   /** parse parses text as the body of this template, adding every define'd template to the set (Go: Parse). */
   parse(text: string): this {
-    const trees = parse(this.name, text, this.leftDelim, this.rightDelim, [this.common.parseFuncs, builtins], this.mode);
+    // podtpl: trees are immutable once parsed, so the same text parses once per function set.
+    const key = `${this.name}\0${this.leftDelim}\0${this.rightDelim}\0${this.mode}\0${text}`;
+    const cache = this.common.parseCache;
+    let trees = cache.get(key);
+    if (trees === undefined) {
+      trees = parse(this.name, text, this.leftDelim, this.rightDelim, [this.common.parseFuncs, builtins], this.mode);
+      if (cache.size >= maxParseCache) cache.clear();
+      cache.set(key, trees);
+    }
     for (const [name, tree] of trees) this.addParseTree(name, tree);
     return this;
   }
@@ -148,6 +166,7 @@ export class Template {
       parseFuncs: new Map(this.common.parseFuncs),
       execFuncs: new Map(this.common.execFuncs),
       missingKey: this.common.missingKey,
+      parseCache: this.common.parseCache,
     };
     const copyOf = (t: Template): Template => {
       const c = new Template(t.name, common);

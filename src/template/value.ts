@@ -425,7 +425,15 @@ export function goBytes(s: string): Uint8Array {
  * fromGoBytes decodes bytes into a Go string value: valid UTF-8 sequences become their
  * characters, every other byte becomes the lone surrogate 0xDC00+byte (see goBytes).
  */
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
 export function fromGoBytes(b: Uint8Array): string {
+  // Valid UTF-8 (nearly always) decodes natively; only invalid bytes need the escape loop.
+  try {
+    return strictUtf8.decode(b);
+  } catch {
+    // fall through
+  }
   let out = '';
   let i = 0;
   const n = b.length;

@@ -3,10 +3,9 @@
 import * as validators from './generated/validators.js';
 import { fmtValue, MapKey, notSupported, required, type PathSeg, type RawFinding } from './finding.js';
 
-/** KUBE_VERSIONS lists the supported minors, oldest first; the newest is the default. */
-export const KUBE_VERSIONS = ['1.31', '1.32', '1.33', '1.34', '1.35'] as const;
-/** DEFAULT_KUBE_VERSION is the newest supported minor. */
-export const DEFAULT_KUBE_VERSION = '1.35';
+import { DEFAULT_KUBE_VERSION, KUBE_VERSIONS } from './versions.js';
+
+export { DEFAULT_KUBE_VERSION, KUBE_VERSIONS };
 
 interface AjvError {
   instancePath: string;

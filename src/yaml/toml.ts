@@ -14,7 +14,10 @@
  * blank lines.
  */
 import { GoFuncError, GoInt, GoFloat32, GoComplex, GoSlice, GoStruct, GoTime, isGoFunc, isNilContainer, type GoValue } from '../template/value.js';
-import { parse as parseToml, TomlDate, TomlError as SmolTomlError } from 'smol-toml';
+import type { TomlDate } from 'smol-toml';
+import { lazyRequire } from '../functions/lazy-require.js';
+
+const smolToml = lazyRequire<typeof import('smol-toml')>('smol-toml');
 import { formatFloat } from './float.js';
 import { compareGoStrings, formatRFC3339Nano } from './json.js';
 
@@ -436,9 +439,9 @@ export function fromToml(text: string): Map<string, GoValue> {
   const src = text.startsWith('\ufeff') ? text.slice(1) : text;
   let doc: Record<string, unknown>;
   try {
-    doc = parseToml(src, { integersAsBigInt: true }) as Record<string, unknown>;
+    doc = smolToml().parse(src, { integersAsBigInt: true }) as Record<string, unknown>;
   } catch (e) {
-    if (e instanceof SmolTomlError) {
+    if (e instanceof smolToml().TomlError) {
       const first = e.message.replace(/^Invalid TOML document: /, '').split('\n')[0] ?? '';
       throw new TomlError(`toml: line ${e.line}: ${first}`);
     }
@@ -483,7 +486,7 @@ function tomlValue(v: unknown, depth: number, arrays: Set<string>, path: string)
     case 'bigint':
       return new GoInt('int64', BigInt.asIntN(64, v));
   }
-  if (v instanceof TomlDate) return tomlDate(v);
+  if (v instanceof smolToml().TomlDate) return tomlDate(v);
   if (Array.isArray(v)) {
     const items = v.map((x) => tomlValue(x, depth + 1, arrays, path));
     // Go: an array of tables ([[…]]) decodes as []map[string]interface{}.
@@ -495,7 +498,7 @@ function tomlValue(v: unknown, depth: number, arrays: Set<string>, path: string)
 }
 
 function isPlainTable(x: unknown): boolean {
-  return typeof x === 'object' && x !== null && !Array.isArray(x) && !(x instanceof TomlDate);
+  return typeof x === 'object' && x !== null && !Array.isArray(x) && !(x instanceof smolToml().TomlDate);
 }
 
 /** tomlDate converts a smol-toml date to time.Time as BurntSushi's decoder builds it. */

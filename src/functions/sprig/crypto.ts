@@ -4,11 +4,14 @@
  * certificates (crypto-x509.ts).
  */
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, scryptSync } from 'node:crypto';
-import bcryptjs from 'bcryptjs';
+import type bcryptjsModule from 'bcryptjs';
+import { lazyRequire } from '../lazy-require.js';
 import { def } from '../def.js';
 import { GoFuncError, fromGoBytes, goBytes, type GoFunc, type GoInt } from '../../template/value.js';
 import { base64Decode, base64Encode } from './encoding.js';
 import { certFuncs } from './crypto-x509.js';
+
+const bcrypt = lazyRequire<typeof bcryptjsModule>('bcryptjs');
 
 /** adler32 is hash/adler32.Checksum. */
 export function adler32(b: Uint8Array): number {
@@ -26,6 +29,7 @@ export function adler32(b: Uint8Array): number {
  * bcryptjs writes `$2b$`; both minor versions hash identically, so the salt is written as Go's.
  */
 export function bcryptHash(password: string): string {
+  const bcryptjs = bcrypt();
   const salt = bcryptjs.genSaltSync(10).replace(/^\$2b\$/, '$2a$');
   // Go: only the first 72 bytes of the password count.
   const pw = goBytes(password);

@@ -4,7 +4,10 @@
  * ReplaceAll and Expand follow Go 1.19's regexp.go so empty matches, `$name` expansion and
  * limits behave exactly as in Go.
  */
-import { MatcherInput, RE2JS, RE2JSSyntaxException, type Matcher } from 're2js';
+import type { Matcher, RE2JS } from 're2js';
+import { lazyRequire } from '../lazy-require.js';
+
+const re2js = lazyRequire<typeof import('re2js')>('re2js');
 import { decodeRune, fromGoBytes, goBytes } from '../../template/value.js';
 
 /** RegexpSyntaxError is regexp/syntax.Error: `error parsing regexp: CODE: `EXPR“. */
@@ -32,9 +35,9 @@ export class GoRegexp {
     const [src, renamed] = renameDuplicateGroups(expr);
     let re: RE2JS;
     try {
-      re = RE2JS.compile(src);
+      re = re2js().RE2JS.compile(src);
     } catch (e) {
-      if (e instanceof RE2JSSyntaxException) throw new RegexpSyntaxError(e.message);
+      if (e instanceof re2js().RE2JSSyntaxException) throw new RegexpSyntaxError(e.message);
       throw new RegexpSyntaxError(`error parsing regexp: ${(e as Error).message}`);
     }
     const n = re.groupCount();
@@ -53,7 +56,7 @@ export class GoRegexp {
   }
 
   private matcher(b: Uint8Array): Matcher {
-    return this.re.matcher(MatcherInput.utf8(b));
+    return this.re.matcher(re2js().MatcherInput.utf8(b));
   }
 
   /** doExecute finds the leftmost match at or after byte pos: [start, end, group starts/ends…] or null. */
