@@ -211,59 +211,90 @@ function goTimeYear(t: GoTime): number {
 export function marshalJson(v: GoValue, opts: MarshalOptions = {}): string {
   const escapeHTML = opts.escapeHTML ?? true;
   const parts: string[] = [];
-  const enc = (x: GoValue, depth: number): void => {
+  // Iterative (explicit stack) so that values nested 10,000 deep cannot overflow the JS stack.
+  const stack: unknown[] = [v];
+  const depths: number[] = [0];
+  const pushList = (items: readonly GoValue[], depth: number): void => {
+    parts.push('[');
+    stack.push(closeList);
+    depths.push(depth);
+    for (let i = items.length - 1; i >= 0; i--) {
+      stack.push(items[i]);
+      depths.push(depth + 1);
+      if (i > 0) {
+        stack.push(comma);
+        depths.push(depth);
+      }
+    }
+  };
+  const pushFields = (fields: readonly (readonly [string, GoValue])[], depth: number): void => {
+    parts.push('{');
+    stack.push(closeMap);
+    depths.push(depth);
+    for (let i = fields.length - 1; i >= 0; i--) {
+      const [k, fv] = fields[i]!;
+      stack.push(fv);
+      depths.push(depth + 1);
+      stack.push(new JsonLit((i > 0 ? ',' : '') + quoteJsonString(k, escapeHTML) + ':'));
+      depths.push(depth);
+    }
+  };
+  while (stack.length) {
+    const x = stack.pop() as GoValue | JsonLit;
+    const depth = depths.pop()!;
+    if (x instanceof JsonLit) {
+      parts.push(x.s);
+      continue;
+    }
     if (depth > maxMarshalDepth) {
       throw new JsonError(`json: unsupported value: encountered a cycle via ${typeOf(x)}`);
     }
     switch (typeof x) {
       case 'undefined':
         parts.push('null');
-        return;
+        continue;
       case 'boolean':
         parts.push(x ? 'true' : 'false');
-        return;
+        continue;
       case 'string':
         parts.push(quoteJsonString(x, escapeHTML));
-        return;
+        continue;
       case 'number':
         parts.push(formatJsonFloat(x, 64));
-        return;
+        continue;
     }
     if (x === null || isNilContainer(x)) {
       parts.push('null');
-      return;
+      continue;
     }
     if (x instanceof GoInt) {
       parts.push(x.v.toString());
-      return;
+      continue;
     }
     if (Array.isArray(x)) {
-      encList(x, depth);
-      return;
+      pushList(x, depth);
+      continue;
     }
     if (x instanceof Map) {
       const keys = [...x.keys()].sort(compareGoStrings);
-      parts.push('{');
-      keys.forEach((k, i) => {
-        if (i > 0) parts.push(',');
-        parts.push(quoteJsonString(k, escapeHTML), ':');
-        enc(x.get(k), depth + 1);
-      });
-      parts.push('}');
-      return;
+      pushFields(
+        keys.map((k) => [k, x.get(k)] as const),
+        depth,
+      );
+      continue;
     }
     if (x instanceof GoSlice) {
       if (x.elem === 'uint8') {
         const bytes = Uint8Array.from(x.items, (b) => (b instanceof GoInt ? Number(b.v) & 0xff : 0));
         parts.push('"' + base64Std(bytes) + '"');
-        return;
+        continue;
       }
-      encList(x.items, depth);
-      return;
+      pushList(x.items, depth);
+      continue;
     }
     if (x instanceof GoFloat32) {
       parts.push(formatJsonFloat(x.v, 32));
-      return;
+      continue;
     }
     if (x instanceof GoTime) {
       const y = goTimeYear(x);
@@ -273,35 +304,28 @@ export function marshalJson(v: GoValue, opts: MarshalOptions = {}): string {
         );
       }
       parts.push('"' + formatRFC3339Nano(x) + '"');
-      return;
+      continue;
     }
     if (x instanceof GoStruct) {
       const custom = structJsonFields.get(x.goType);
       const fields: JsonField[] = custom ? custom(x) : [...x.fields];
-      parts.push('{');
-      fields.forEach(([k, fv], i) => {
-        if (i > 0) parts.push(',');
-        parts.push(quoteJsonString(k, escapeHTML), ':');
-        enc(fv, depth + 1);
-      });
-      parts.push('}');
-      return;
+      pushFields(fields, depth);
+      continue;
     }
     if (x instanceof GoComplex) throw new JsonError('json: unsupported type: complex128');
     if (isGoFunc(x)) throw new JsonError('json: unsupported type: ' + typeOf(x));
     throw new JsonError('json: unsupported type: ' + typeOf(x));
-  };
-  const encList = (items: readonly GoValue[], depth: number): void => {
-    parts.push('[');
-    items.forEach((it, i) => {
-      if (i > 0) parts.push(',');
-      enc(it, depth + 1);
-    });
-    parts.push(']');
-  };
-  enc(v, 0);
+  }
   return parts.join('');
 }
+
+/** JsonLit is literal JSON text queued on marshalJson's stack. */
+class JsonLit {
+  constructor(readonly s: string) {}
+}
+const comma = new JsonLit(',');
+const closeList = new JsonLit(']');
+const closeMap = new JsonLit('}');
 
 /**
  * indentJson is json.Indent(dst, src, prefix, indent) over compact, valid JSON text:

@@ -1,40 +1,27 @@
 /**
- * Values in: sigs.k8s.io/yaml.Unmarshal as Helm uses it. go-yaml v2 decodes the first
- * document into interface{} (YAML 1.1 scalars, merge keys, aliases with go-yaml's
- * excessive-aliasing guard), sigs converts keys to strings (ints, floats as 'g'/32-bit,
- * bools), encoding/json marshals that (NaN fails, timestamps stay strings) and decodes
- * it again (every number becomes float64).
+ * Values in: sigs.k8s.io/yaml.Unmarshal as Helm uses it. go-yaml v2 parses the first
+ * document (parser.ts/scanner.ts: go-yaml's own state machines, so syntax errors carry
+ * go-yaml's exact text and line), decodes it into interface{} (decode.go: YAML 1.1
+ * scalars, merge keys, aliases with the excessive-aliasing guard), sigs converts keys to
+ * strings (ints, floats as 'g'/32-bit, bools), encoding/json marshals that (NaN fails)
+ * and decodes it again (every number becomes float64, a float -0 stays -0, nesting
+ * beyond 10,000 fails).
  *
- * Parsing uses the `yaml` package's composer with the failsafe schema (every scalar a
- * string, its style and tag kept); typing is ours (resolve.ts). Syntax errors are mapped
- * onto go-yaml's messages by heuristics (see goYamlSyntaxError): the common cases match,
- * rarer ones keep go-yaml's wording but may differ in the `line N:` part.
+ * go-yaml composes a node tree, then decodes it; StreamDecoder gets the same result
+ * straight from the events (only anchored nodes, merge sequences and complex keys are
+ * composed), which halves the work on big files. Everything is iterative (explicit
+ * stacks), so a document nested to go-yaml's 10,000-level limit cannot overflow the
+ * JavaScript stack.
  */
-import {
-  type Document,
-  type Node as YNodeAst,
-  type YAMLError as PkgYamlError,
-  isAlias,
-  isMap,
-  isScalar,
-  isSeq,
-  LineCounter,
-  parseAllDocuments,
-  Scalar,
-} from 'yaml';
-import { type GoValue, fromGoBytes } from '../template/value.js';
+import { quote } from '../template/strconv.js';
+import { type GoValue, fromGoBytes, goBytes } from '../template/value.js';
 import { YamlError } from './errors.js';
 import { formatFloat } from './float.js';
-import { resolvePlain } from './resolve.js';
-
-const maxDepth = 10000;
-
-/** A decoded go-yaml value before the JSON round trip. Keys stay typed until stringified. */
-type Raw =
-  | { k: 'scalar'; v: null | boolean | string | number | bigint; unsigned?: boolean; float?: boolean }
-  | { k: 'seq'; items: Raw[] }
-  | { k: 'map'; entries: Map<string, Raw>; order: string[] }
-  | { k: 'badkey'; msg: string };
+import { compareGoStrings } from './json.js';
+import { EventType, Parser, type YamlEvent } from './parser.js';
+import { type Resolved, ResolveError, longTags, resolve } from './resolve.js';
+import type { Mark } from './scanner.js';
+import { YamlSyntaxError } from './scanner.js';
 
 /** LoadTarget is the Go type sigs.k8s.io/yaml decodes into. */
 export type LoadTarget = 'interface' | 'map' | 'slice';
@@ -45,17 +32,20 @@ export type LoadTarget = 'interface' | 'map' | 'slice';
  * `error unmarshaling JSON: while decoding JSON: json: cannot unmarshal …`).
  */
 export function yamlUnmarshal(text: string, target: LoadTarget = 'interface', file?: string): GoValue {
-  const raw = decodeFirstDocument(text, file);
   let v: GoValue;
   try {
-    v = toJsonValue(raw, 0);
+    const c = new Composer(inputBytes(text));
+    const d = new Decoder();
+    v = new StreamDecoder(c, d).decodeFirst();
+    if (d.maxStack > maxJsonDepth) checkJsonDepth(v, file);
   } catch (e) {
-    if (e instanceof ConvertError) throw new YamlError('error converting YAML to JSON: ' + e.message, file);
+    if (e instanceof GoYamlError) {
+      throw new YamlError('error converting YAML to JSON: ' + e.message, file, e.line, e.column);
+    }
     throw e;
   }
   if (target === 'interface') return v;
   const want = target === 'map' ? 'map[string]interface {}' : '[]interface {}';
-  // sigs.k8s.io/yaml: a null document leaves the map or slice as it was (empty, not nil).
   if (v === null) return target === 'map' ? new Map() : [];
   const ok = target === 'map' ? v instanceof Map : Array.isArray(v);
   if (!ok) {
@@ -99,293 +89,876 @@ export function fromYamlArray(text: string): GoValue[] {
 
 /** loadYamlDocuments decodes every document of a stream (each like yamlUnmarshal into interface{}). */
 export function loadYamlDocuments(text: string): GoValue[] {
-  const docs = parseAllDocuments(text, parseOptions);
-  const list = Array.isArray(docs) ? docs : [];
-  return list.map((d) => {
-    if (d.errors.length) throw syntaxError(text, d.errors[0]!, undefined);
-    return toJsonValue(new Decoder().decode(d.contents as YNodeAst | null, 0), 0);
-  });
-}
-
-// ---------------------------------------------------------------- decoding (decode.go)
-
-const parseOptions = {
-  schema: 'failsafe',
-  version: '1.1',
-  uniqueKeys: false,
-  merge: false,
-  prettyErrors: false,
-  strict: false,
-  keepSourceTokens: false,
-} as const;
-
-class ConvertError extends Error {}
-
-function decodeFirstDocument(text: string, file: string | undefined): Raw | null {
-  const depthErr = checkDepth(text);
-  if (depthErr) throw new YamlError('error converting YAML to JSON: ' + depthErr, file);
-  const docs = parseAllDocuments(text, parseOptions);
-  const list: Document.Parsed[] = Array.isArray(docs) ? docs : [];
-  const doc = list[0];
-  if (!doc) {
-    // An empty stream; or only errors outside documents.
-    const errs = (docs as unknown as { errors?: PkgYamlError[] }).errors;
-    if (errs && errs.length) throw syntaxError(text, errs[0]!, file);
-    return null;
-  }
-  if (doc.errors.length) throw syntaxError(text, doc.errors[0]!, file);
+  const out: GoValue[] = [];
   try {
-    return new Decoder().decode(doc.contents as YNodeAst | null, 0);
+    const c = new Composer(inputBytes(text));
+    c.init();
+    while (c.peek() === EventType.DOCUMENT_START) {
+      const doc = c.document();
+      out.push(new Decoder().decodeRoot(doc));
+    }
   } catch (e) {
-    if (e instanceof ConvertError) throw new YamlError('error converting YAML to JSON: ' + e.message, file);
+    if (e instanceof GoYamlError) throw new YamlError('error converting YAML to JSON: ' + e.message, undefined, e.line, e.column);
     throw e;
   }
+  return out;
 }
 
-/** Decoder mirrors yaml.v2's decoder: alias accounting, merge keys, typed keys. */
+/** inputBytes is the Go byte string of text (escaped invalid bytes restored, see goBytes). */
+function inputBytes(text: string): Uint8Array {
+  return /[\uD800-\uDFFF]/.test(text) ? goBytes(text) : Buffer.from(text, 'utf8');
+}
+
+// ---------------------------------------------------------------- errors
+
+/** GoYamlError is a failure inside yaml.Unmarshal or sigs's conversion: message is Go's err.Error(). */
+class GoYamlError extends Error {
+  constructor(
+    message: string,
+    readonly line = 0,
+    readonly column = 0,
+  ) {
+    super(message);
+  }
+}
+
+/** ComposeError is a failure while reading the node tree (syntax, unknown anchor): it wins over decode errors. */
+class ComposeError extends GoYamlError {}
+
+/** failf is yaml.v2's failf: a `yaml: ` error. */
+function failf(msg: string): never {
+  throw new GoYamlError('yaml: ' + msg);
+}
+
+// ---------------------------------------------------------------- node tree (decode.go parser)
+
+const enum Kind {
+  Document = 1,
+  Mapping = 2,
+  Sequence = 4,
+  Scalar = 8,
+  Alias = 16,
+}
+
+/** YNode is decode.go's node. */
+interface YNode {
+  kind: Kind;
+  tag: string;
+  value: string;
+  implicit: boolean;
+  children: YNode[];
+  alias: YNode | undefined;
+}
+
+function newNode(kind: Kind, e: YamlEvent): YNode {
+  return {
+    kind,
+    tag: e.tag,
+    value: e.value,
+    implicit: e.implicit,
+    children: kind === Kind.Scalar || kind === Kind.Alias ? noChildren : [],
+    alias: undefined,
+  };
+}
+const noChildren: YNode[] = [];
+
+const eventNames: Record<number, string> = {
+  [EventType.NO_EVENT]: 'none',
+  [EventType.STREAM_START]: 'stream start',
+  [EventType.STREAM_END]: 'stream end',
+  [EventType.DOCUMENT_START]: 'document start',
+  [EventType.DOCUMENT_END]: 'document end',
+  [EventType.ALIAS]: 'alias',
+  [EventType.SCALAR]: 'scalar',
+  [EventType.SEQUENCE_START]: 'sequence start',
+  [EventType.SEQUENCE_END]: 'sequence end',
+  [EventType.MAPPING_START]: 'mapping start',
+  [EventType.MAPPING_END]: 'mapping end',
+};
+
+/** Composer is decode.go's parser type: events into a node tree, anchors resolved on the way. */
+class Composer {
+  private p: Parser;
+  private event: YamlEvent | undefined;
+  /** The document's anchors (decode.go doc.anchors): the latest node of each name. */
+  anchors = new Map<string, YNode>();
+  private doneInit = false;
+
+  constructor(input: Uint8Array) {
+    this.p = new Parser(input);
+  }
+
+  private next(): YamlEvent {
+    try {
+      const e = this.p.parse();
+      if (!e) return { typ: EventType.NO_EVENT } as YamlEvent;
+      return e;
+    } catch (err) {
+      if (err instanceof YamlSyntaxError) {
+        const m: Mark | undefined = err.problemMark ?? err.contextMark;
+        throw new ComposeError('yaml: ' + err.goMessage(), m ? m.line + 1 : 0, m ? m.column + 1 : 0);
+      }
+      throw err;
+    }
+  }
+
+  /** peek returns the type of the next event without consuming it. */
+  peek(): EventType {
+    if (!this.event) this.event = this.next();
+    return this.event.typ;
+  }
+
+  /** take consumes the next event. */
+  take(): YamlEvent {
+    const e = this.event ?? this.next();
+    this.event = undefined;
+    return e;
+  }
+
+  expect(t: EventType): YamlEvent {
+    const e = this.event ?? this.next();
+    if (e.typ === EventType.STREAM_END) throw new ComposeError('yaml: attempted to go past the end of stream; corrupted value?');
+    if (e.typ !== t) throw new ComposeError(`yaml: expected ${eventNames[t]} event but got ${eventNames[e.typ]}`);
+    this.event = undefined;
+    return e;
+  }
+
+  init(): void {
+    if (this.doneInit) return;
+    this.expect(EventType.STREAM_START);
+    this.doneInit = true;
+  }
+
+  document(): YNode {
+    const start = this.expect(EventType.DOCUMENT_START);
+    const n = newNode(Kind.Document, start);
+    this.anchors = new Map();
+    n.children = [this.node()];
+    this.expect(EventType.DOCUMENT_END);
+    return n;
+  }
+
+  /** alias resolves an alias event (decode.go parser.alias): unknown anchors fail. */
+  alias(e: YamlEvent): YNode {
+    const n = newNode(Kind.Alias, e);
+    n.value = e.anchor;
+    n.tag = '';
+    n.alias = this.anchors.get(e.anchor);
+    if (!n.alias) throw new ComposeError(`yaml: unknown anchor '${e.anchor}' referenced`);
+    return n;
+  }
+
+  /** node composes one node and its children, iteratively (first: an event already taken). */
+  node(first?: YamlEvent): YNode {
+    const stack: YNode[] = [];
+    for (;;) {
+      const e = first ?? this.take();
+      first = undefined;
+      let n: YNode;
+      switch (e.typ) {
+        case EventType.SCALAR:
+          n = newNode(Kind.Scalar, e);
+          if (e.anchor) this.anchors.set(e.anchor, n);
+          break;
+        case EventType.ALIAS:
+          n = this.alias(e);
+          break;
+        case EventType.SEQUENCE_START:
+        case EventType.MAPPING_START:
+          n = newNode(e.typ === EventType.SEQUENCE_START ? Kind.Sequence : Kind.Mapping, e);
+          if (e.anchor) this.anchors.set(e.anchor, n);
+          if (stack.length) stack[stack.length - 1]!.children.push(n);
+          stack.push(n);
+          continue;
+        case EventType.SEQUENCE_END:
+        case EventType.MAPPING_END: {
+          const done = stack.pop()!;
+          if (stack.length === 0) return done;
+          continue;
+        }
+        default:
+          throw new ComposeError('yaml: attempted to parse unknown event: ' + eventNames[e.typ]);
+      }
+      if (stack.length === 0) return n;
+      stack[stack.length - 1]!.children.push(n);
+    }
+  }
+}
+
+// ---------------------------------------------------------------- decoding (decode.go decoder)
+
+/** Pending wraps the generator that decodes a collection; the driver runs it. */
+class Pending {
+  constructor(readonly g: Generator<Pending, GoValue, GoValue>) {}
+}
+
+/** SigsBadKey marks a map entry sigs cannot convert (reported after decoding, as sigs does). */
+class SigsBadKey {
+  constructor(
+    readonly msg: () => string,
+    /** The entry's value (for %#v of an enclosing map). */
+    readonly v: GoValue,
+  ) {}
+}
+
+/** NonFinite marks a NaN/±Inf float that json.Marshal will reject. */
+class NonFinite {
+  constructor(readonly v: number) {}
+}
+
+const notGo = (x: SigsBadKey | NonFinite): GoValue => x as unknown as GoValue;
+
+/** Go: decode.go allowedAliasRatio. */
+function allowedAliasRatio(n: number): number {
+  if (n <= 400000) return 0.99;
+  if (n >= 4000000) return 0.1;
+  return 0.99 - 0.89 * ((n - 400000) / 3600000);
+}
+
+function isMerge(n: YNode): boolean {
+  return n.kind === Kind.Scalar && n.value === '<<' && (n.implicit || n.tag === longTags.merge);
+}
+
+function failWantMap(): never {
+  failf('map merge requires map or sequence of maps as the value');
+}
+
+/** ScalarLike is what decoding a scalar needs (a scalar node or its event). */
+interface ScalarLike {
+  tag: string;
+  value: string;
+  implicit: boolean;
+}
+
+/** A decoded key: its sigs string, or the error sigs gives for it. */
+type KeyRes = string | { internal: string; msg: (v: string) => string };
+
 class Decoder {
-  decodeCount = 0;
-  aliasCount = 0;
-  aliasDepth = 0;
-  active = new Set<YNodeAst>();
+  private decodeCount = 0;
+  private aliasCount = 0;
+  private aliasDepth = 0;
+  private active = new Set<YNode>();
+  private badKeys = 0;
+  private nonFinite = 0;
+  /** The deepest decoding stack seen: a bound on the JSON nesting depth. */
+  maxStack = 0;
 
-  /** Go: decode.go allowedAliasRatio. */
-  private allowedAliasRatio(n: number): number {
-    if (n <= 400000) return 0.99;
-    if (n >= 4000000) return 0.1;
-    return 0.99 - 0.89 * ((n - 400000) / 3600000);
+  /** decodeRoot decodes a document (or node) and applies sigs's JSON round trip checks. */
+  decodeRoot(n: YNode): GoValue {
+    return this.finish(this.run(this.unmarshal(n, null)));
   }
 
-  decode(n: YNodeAst | null | undefined, depth: number): Raw {
-    return this.decodeNode(n, depth);
+  /** finish applies sigs's conversion checks (bad keys, then NaN/Inf) to a decoded value. */
+  finish(v: GoValue): GoValue {
+    if (this.badKeys) findSentinel(v, SigsBadKey);
+    if (this.nonFinite) findSentinel(v, NonFinite);
+    return v;
   }
 
+  /** Nesting depth of the caller when it runs a subtree (for the JSON depth bound). */
+  baseDepth = 0;
 
-  node(n: YNodeAst, depth: number): Raw {
-    if (isAlias(n)) {
-      const target = this.anchors.get(n.source);
-      if (!target) throw new ConvertError(`yaml: unknown anchor '${n.source}' referenced`);
-      if (this.active.has(target)) throw new ConvertError(`yaml: anchor '${n.source}' value contains itself`);
-      this.active.add(target);
+  /** decodeNode decodes a composed subtree into interface{} (or, merging, into out). */
+  decodeNode(n: YNode, out: Map<string, GoValue> | null, depth: number): GoValue {
+    this.baseDepth = depth;
+    return this.run(this.unmarshal(n, out));
+  }
+
+  /** mergeNode is decoder.merge of a composed value into out. */
+  mergeNode(n: YNode, out: Map<string, GoValue>, depth: number): void {
+    this.baseDepth = depth;
+    this.run(new Pending(this.merge(n, out)));
+  }
+
+  /** keyNode is a mapping key through decoding and sigs's conversion (a composed node). */
+  keyNode(kn: YNode, depth: number): KeyRes {
+    if (kn.kind === Kind.Scalar) {
+      this.count();
+      return this.keyOf(kn);
+    }
+    if (kn.kind === Kind.Alias && kn.alias!.kind === Kind.Scalar) {
+      this.count();
       this.aliasDepth++;
-      try {
-        return this.decodeNode(target, depth + 1);
-      } finally {
-        this.aliasDepth--;
-        this.active.delete(target);
+      this.count();
+      this.aliasDepth--;
+      return this.keyOf(kn.alias!);
+    }
+    this.decodeNode(kn, null, depth);
+    failf(`invalid map key: ${this.sharpNode(kn)}`);
+  }
+
+  /** badKey stores an entry sigs will reject (reported after decoding). */
+  badKey(m: Map<string, GoValue>, key: Exclude<KeyRes, string>, vn: () => string, v: GoValue): void {
+    this.badKeys++;
+    m.set(key.internal, notGo(new SigsBadKey(() => key.msg(vn()), v)));
+  }
+
+  private run(r: GoValue | Pending): GoValue {
+    if (!(r instanceof Pending)) {
+      if (this.baseDepth > this.maxStack) this.maxStack = this.baseDepth;
+      return r;
+    }
+    const stack: Generator<Pending, GoValue, GoValue>[] = [r.g];
+    let send: GoValue = null;
+    while (stack.length) {
+      const it = stack[stack.length - 1]!.next(send);
+      if (it.done) {
+        stack.pop();
+        send = it.value;
+      } else {
+        stack.push(it.value.g);
+        if (this.baseDepth + stack.length > this.maxStack) this.maxStack = this.baseDepth + stack.length;
+        send = null;
       }
     }
-    if (n.anchor) this.anchors.set(n.anchor, n);
-    if (isScalar(n)) return this.scalar(n);
-    if (isSeq(n)) {
-      const items: Raw[] = [];
-      for (const it of n.items) items.push(this.decodeNode(it as YNodeAst | null, depth + 1));
-      return { k: 'seq', items };
-    }
-    if (isMap(n)) {
-      const out: Raw & { k: 'map' } = { k: 'map', entries: new Map(), order: [] };
-      this.mapping(n.items as { key: unknown; value: unknown }[], out, depth);
-      return out;
-    }
-    return { k: 'scalar', v: null };
+    return send;
   }
 
-  anchors = new Map<string, YNodeAst>();
-
-  decodeNode(n: YNodeAst | null | undefined, depth: number): Raw {
-    if (depth > maxDepth) throw new ConvertError('yaml: exceeded max depth of 10000');
+  /** count is decoder.unmarshal's accounting (decodeCount, aliasCount, the aliasing ratio guard). */
+  count(): void {
     this.decodeCount++;
     if (this.aliasDepth > 0) this.aliasCount++;
     if (
       this.aliasCount > 100 &&
       this.decodeCount > 1000 &&
-      this.aliasCount / this.decodeCount > this.allowedAliasRatio(this.decodeCount)
+      this.aliasCount / this.decodeCount > allowedAliasRatio(this.decodeCount)
     ) {
-      throw new ConvertError('yaml: document contains excessive aliasing');
+      failf('document contains excessive aliasing');
     }
-    if (n === null || n === undefined) return { k: 'scalar', v: null };
-    return this.node(n, depth);
   }
 
-  mapping(items: { key: unknown; value: unknown }[], out: Raw & { k: 'map' }, depth: number): void {
-    for (const pair of items) {
-      const kn = pair.key as YNodeAst | null;
-      if (kn && isScalar(kn) && kn.value === '<<' && kn.type === Scalar.PLAIN && !kn.tag) {
-        this.merge(pair.value as YNodeAst | null, out, depth);
+  /** unmarshal is decoder.unmarshal into an interface{} (or, for merges, into the map out). */
+  private unmarshal(n: YNode, out: Map<string, GoValue> | null): GoValue | Pending {
+    this.count();
+    switch (n.kind) {
+      case Kind.Scalar:
+        return this.scalar(n);
+      case Kind.Mapping:
+        return new Pending(this.mapping(n, out));
+      case Kind.Sequence:
+        return new Pending(this.sequence(n));
+      case Kind.Alias:
+        return new Pending(this.alias(n, out));
+      case Kind.Document:
+        return n.children.length === 1 ? this.unmarshal(n.children[0]!, out) : null;
+    }
+  }
+
+  private *alias(n: YNode, out: Map<string, GoValue> | null): Generator<Pending, GoValue, GoValue> {
+    if (this.active.has(n)) failf(`anchor '${n.value}' value contains itself`);
+    this.active.add(n);
+    this.aliasDepth++;
+    const r = this.unmarshal(n.alias!, out);
+    const v = r instanceof Pending ? yield r : r;
+    this.aliasDepth--;
+    this.active.delete(n);
+    return v;
+  }
+
+  private *sequence(n: YNode): Generator<Pending, GoValue, GoValue> {
+    const out: GoValue[] = [];
+    for (const c of n.children) {
+      const r = this.unmarshal(c, null);
+      out.push(r instanceof Pending ? yield r : r);
+    }
+    return out;
+  }
+
+  private *mapping(n: YNode, into: Map<string, GoValue> | null): Generator<Pending, GoValue, GoValue> {
+    const m = into ?? new Map<string, GoValue>();
+    const ch = n.children;
+    for (let i = 0; i + 1 < ch.length; i += 2) {
+      const kn = ch[i]!;
+      const vn = ch[i + 1]!;
+      if (isMerge(kn)) {
+        yield new Pending(this.merge(vn, m));
         continue;
       }
-      const key = this.decodeNode(kn, depth + 1);
-      const ks = keyString(key);
-      const val = this.decodeNode(pair.value as YNodeAst | null, depth + 1);
-      if (typeof ks !== 'string') {
-        set(out, ks.key, { k: 'badkey', msg: ks.msg(val) });
-        continue;
+      let key: KeyRes;
+      if (kn.kind === Kind.Scalar) {
+        this.count();
+        key = this.keyOf(kn);
+      } else if (kn.kind === Kind.Alias && kn.alias!.kind === Kind.Scalar) {
+        this.count();
+        this.aliasDepth++;
+        this.count();
+        this.aliasDepth--;
+        key = this.keyOf(kn.alias!);
+      } else {
+        const r = this.unmarshal(kn, null);
+        const kv = r instanceof Pending ? yield r : r;
+        if (kv instanceof Map || Array.isArray(kv)) failf(`invalid map key: ${this.sharpNode(kn)}`);
+        key = typeof kv === 'string' ? kv : String(kv);
       }
-      set(out, ks, val);
+      const vr = this.unmarshal(vn, null);
+      const v = vr instanceof Pending ? yield vr : vr;
+      if (typeof key === 'string') {
+        m.set(key, v);
+      } else {
+        this.badKeys++;
+        const k = key;
+        m.set(key.internal, notGo(new SigsBadKey(() => k.msg(this.sharpNode(vn)), v)));
+      }
     }
+    return m;
   }
 
-  /** merge is decoder.merge: a map, or a sequence of maps applied last to first. */
-  merge(n: YNodeAst | null, out: Raw & { k: 'map' }, depth: number): void {
-    const fail = (): never => {
-      throw new ConvertError('yaml: map merge requires map or sequence of maps as the value');
-    };
-    let target = n;
-    if (target && isAlias(target)) target = this.anchors.get(target.source) ?? null;
-    if (target && isMap(target)) {
-      const v = this.decodeNode(n, depth + 1);
-      if (v.k !== 'map') fail();
-      mergeInto(out, v as Raw & { k: 'map' });
-      return;
-    }
-    if (target && isSeq(target)) {
-      const items = target.items as (YNodeAst | null)[];
-      for (let i = items.length - 1; i >= 0; i--) {
-        let it = items[i] ?? null;
-        if (it && isAlias(it)) it = this.anchors.get(it.source) ?? null;
-        if (!it || !isMap(it)) fail();
-        const v = this.decodeNode(items[i], depth + 1);
-        if (v.k !== 'map') fail();
-        mergeInto(out, v as Raw & { k: 'map' });
+  /** merge is decoder.merge: a map, an alias of one, or a sequence of them applied last to first. */
+  private *merge(n: YNode, out: Map<string, GoValue>): Generator<Pending, GoValue, GoValue> {
+    switch (n.kind) {
+      case Kind.Mapping: {
+        const r = this.unmarshal(n, out);
+        if (r instanceof Pending) yield r;
+        return null;
       }
-      return;
-    }
-    fail();
-  }
-
-  scalar(n: Scalar): Raw {
-    const value = String(n.value ?? '');
-    const tag = n.tag;
-    const plain = n.type === Scalar.PLAIN;
-    if (!tag || tag === '!') {
-      if (!plain || tag === '!') return { k: 'scalar', v: value };
-      return resolvedRaw(value);
-    }
-    const short = tag.startsWith('tag:yaml.org,2002:') ? '!!' + tag.slice(18) : tag;
-    switch (short) {
-      case '!!str':
-        return { k: 'scalar', v: value };
-      case '!!binary': {
-        const clean = value.replace(/[\s]/g, '');
-        if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean) || clean.length % 4 !== 0) {
-          throw new ConvertError('yaml: !!binary value contains invalid base64 data');
+      case Kind.Alias: {
+        if (n.alias && n.alias.kind !== Kind.Mapping) failWantMap();
+        const r = this.unmarshal(n, out);
+        if (r instanceof Pending) yield r;
+        return null;
+      }
+      case Kind.Sequence:
+        for (let i = n.children.length - 1; i >= 0; i--) {
+          const ni = n.children[i]!;
+          if (ni.kind === Kind.Alias) {
+            if (ni.alias && ni.alias.kind !== Kind.Mapping) failWantMap();
+          } else if (ni.kind !== Kind.Mapping) {
+            failWantMap();
+          }
+          const r = this.unmarshal(ni, out);
+          if (r instanceof Pending) yield r;
         }
-        return { k: 'scalar', v: fromGoBytes(Uint8Array.from(Buffer.from(clean, 'base64'))) };
-      }
-      case '!!int':
-      case '!!float':
-      case '!!bool':
-      case '!!null':
-      case '!!timestamp': {
-        const r = resolvePlain(value);
-        const rtag = r.tag === 'timestamp' ? 'str' : r.tag === 'merge' ? 'str' : r.tag;
-        const want = short.slice(2);
-        if (want === 'timestamp' && r.tag === 'timestamp') return { k: 'scalar', v: value };
-        if (rtag === want) return resolvedRaw(value);
-        if (want === 'float' && rtag === 'int') {
-          const iv = r.value as number | bigint;
-          return { k: 'scalar', v: Number(iv), float: true };
-        }
-        throw new ConvertError(`yaml: cannot decode !!${rtag} \`${value}\` as a ${short}`);
-      }
+        return null;
       default:
-        // Unknown tags: go-yaml keeps the text.
-        return { k: 'scalar', v: value };
+        failWantMap();
+    }
+  }
+
+  /**
+   * sharpNode formats go-yaml's decoded value of n as fmt's %#v (%+#v) does:
+   * map[interface {}]interface {}{…} with fmt's key order, []interface {}{…}, uint64 in hex.
+   * Used only in rare error texts; bounded in depth.
+   */
+  sharpNode(n: YNode, top = true): string {
+    type Ent = { ks: string; rank: number; sortKey: number | bigint | string; v: YNode };
+    const scalarOf = (x: YNode): { s: string; rank: number; sortKey: number | bigint | string } => {
+      if (x.tag === '' && !x.implicit) return { s: quote(x.value), rank: 5, sortKey: x.value };
+      let r: Resolved;
+      try {
+        r = x.tag === longTags.binary ? { tag: 'str', value: x.value } : resolve(x.tag, x.value);
+      } catch {
+        r = { tag: 'str', value: x.value };
+      }
+      switch (r.tag) {
+        case 'null':
+          return { s: 'interface {}(nil)', rank: 0, sortKey: 0 };
+        case 'bool':
+          return { s: String(r.value), rank: 1, sortKey: r.value ? 1 : 0 };
+        case 'int':
+          if (r.unsigned) return { s: '0x' + BigInt(r.value).toString(16), rank: 3, sortKey: BigInt(r.value) };
+          return { s: String(r.value), rank: 2, sortKey: r.value };
+        case 'float':
+          return { s: formatFloat(r.value, 'g'), rank: 4, sortKey: r.value };
+        default:
+          return { s: quote(x.value), rank: 5, sortKey: x.value };
+      }
+    };
+    const rec = (x0: YNode, depth: number, isTop: boolean): string => {
+      if (depth > 100) return '…';
+      const x = x0.kind === Kind.Alias ? x0.alias! : x0;
+      if (x.kind === Kind.Sequence) return '[]interface {}{' + x.children.map((c) => rec(c, depth + 1, false)).join(', ') + '}';
+      if (x.kind === Kind.Mapping) {
+        const m = new Map<string, Ent>();
+        const addMap = (mn: YNode, d: number): void => {
+          if (d > 100) return;
+          for (let i = 0; i + 1 < mn.children.length; i += 2) {
+            const k = mn.children[i]!;
+            const v = mn.children[i + 1]!;
+            if (isMerge(k)) {
+              const t = v.kind === Kind.Alias ? v.alias! : v;
+              if (t.kind === Kind.Mapping) addMap(t, d + 1);
+              else if (t.kind === Kind.Sequence) {
+                for (let j = t.children.length - 1; j >= 0; j--) {
+                  const e = t.children[j]!;
+                  addMap(e.kind === Kind.Alias ? e.alias! : e, d + 1);
+                }
+              }
+              continue;
+            }
+            const kk = k.kind === Kind.Alias ? k.alias! : k;
+            const sc = kk.kind === Kind.Scalar ? scalarOf(kk) : { s: rec(kk, depth + 1, false), rank: 6, sortKey: '' };
+            m.set(sc.rank + ':' + sc.s, { ks: sc.s, rank: sc.rank, sortKey: sc.sortKey, v });
+          }
+        };
+        addMap(x, depth);
+        const entries = [...m.values()].sort((a, b) => {
+          if (a.rank !== b.rank) return a.rank - b.rank;
+          return a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0;
+        });
+        return 'map[interface {}]interface {}{' + entries.map((e) => e.ks + ':' + rec(e.v, depth + 1, false)).join(', ') + '}';
+      }
+      const sc = scalarOf(x);
+      return sc.rank === 0 && isTop ? '<nil>' : sc.s;
+    };
+    return rec(n, 0, top);
+  }
+
+  /** resolveNode is decoder.scalar's typing: resolve(tag, value) with go-yaml's failf. */
+  private resolveNode(n: ScalarLike): Resolved {
+    try {
+      return resolve(n.tag, n.value);
+    } catch (e) {
+      if (e instanceof ResolveError) failf(e.message);
+      throw e;
+    }
+  }
+
+  /** scalar is decoder.scalar into interface{}, then the JSON round trip of the value. */
+  scalar(n: ScalarLike): GoValue {
+    if (n.tag === '' && !n.implicit) return n.value;
+    if (n.tag === '') {
+      // Fast path: text go-yaml's resolve table gives no hint for is a string.
+      const c = n.value.charCodeAt(0);
+      if (
+        c > 0x7e ||
+        (c >= 0x61 && !(c === 0x79 || c === 0x6e || c === 0x74 || c === 0x66 || c === 0x6f || c === 0x7e)) ||
+        (c >= 0x41 && c <= 0x5a && !(c === 0x59 || c === 0x4e || c === 0x54 || c === 0x46 || c === 0x4f))
+      ) {
+        return n.value;
+      }
+    }
+    if (n.tag === longTags.binary) return sanitizeUtf8(fromGoBytes(decodeBinary(n.value)));
+    if (n.tag === '' && decimalInt.test(n.value)) return Number(n.value);
+    const r = this.resolveNode(n);
+    switch (r.tag) {
+      case 'null':
+        return null;
+      case 'bool':
+        return r.value;
+      case 'int':
+        return Number(r.value);
+      case 'float':
+        if (!Number.isFinite(r.value)) {
+          this.nonFinite++;
+          return notGo(new NonFinite(r.value));
+        }
+        return r.value;
+      case 'timestamp':
+        return n.value;
+      default:
+        return r.value as string;
+    }
+  }
+
+  /** keyOf is a scalar key through decoder.scalar and sigs's key conversion. */
+  keyOf(n: ScalarLike): KeyRes {
+    if (n.tag === '' && !n.implicit) return n.value;
+    if (n.tag === longTags.binary) return sanitizeUtf8(fromGoBytes(decodeBinary(n.value)));
+    const r = this.resolveNode(n);
+    switch (r.tag) {
+      case 'null':
+        return { internal: '\u0000nil', msg: (v) => `Unsupported map key of type: %!s(<nil>), key: <nil>, value: ${v}` };
+      case 'bool':
+        return r.value ? 'true' : 'false';
+      case 'int':
+        if (r.unsigned) {
+          const u = BigInt(r.value);
+          return {
+            internal: '\u0000uint:' + u.toString(),
+            msg: (v) => `Unsupported map key of type: uint64, key: 0x${u.toString(16)}, value: ${v}`,
+          };
+        }
+        return String(r.value);
+      case 'float': {
+        const s = formatFloat(Math.fround(r.value), 'g', 32);
+        return s === '+Inf' ? '.inf' : s === '-Inf' ? '-.inf' : s === 'NaN' ? '.nan' : s;
+      }
+      case 'timestamp':
+        return n.value;
+      default:
+        return r.value as string;
     }
   }
 }
 
-function resolvedRaw(value: string): Raw {
-  const r = resolvePlain(value);
-  switch (r.tag) {
-    case 'bool':
-    case 'null':
-      return { k: 'scalar', v: r.value };
-    case 'int':
-      return { k: 'scalar', v: r.value, unsigned: r.unsigned };
-    case 'float':
-      return { k: 'scalar', v: r.value, float: true };
-    default:
-      // str, timestamps (strings in interface{}), merge text.
-      return { k: 'scalar', v: value };
-  }
+/** Frame is an open collection while streaming: a sequence, or a map (with its pending key). */
+interface Frame {
+  seq: GoValue[] | null;
+  map: Map<string, GoValue> | null;
+  /** The decoded key waiting for its value (maps). */
+  key: KeyRes | undefined;
+  /** The next node is the value of a `<<` merge key. */
+  merge: boolean;
+  /** This mapping is a merge value: its entries go into the parent's map. */
+  into: boolean;
 }
 
-function set(m: Raw & { k: 'map' }, key: string, v: Raw): void {
-  if (!m.entries.has(key)) m.order.push(key);
-  m.entries.set(key, v);
-}
-
-function mergeInto(out: Raw & { k: 'map' }, src: Raw & { k: 'map' }): void {
-  for (const k of src.order) set(out, k, src.entries.get(k)!);
+function isMergeEvent(e: YamlEvent): boolean {
+  return e.value === '<<' && (e.implicit || e.tag === longTags.merge);
 }
 
 /**
- * keyString is sigs's key conversion: strings, ints (Itoa), floats ('g', 32-bit), bools;
- * other key types are an error (reported when the map is converted).
+ * StreamDecoder decodes the first document straight from the parser's events without
+ * building the whole node tree (go-yaml composes the document, then decodes it; the
+ * result and the accounting are the same because both walk the document in order).
+ * Anchored nodes, merge sequences, complex keys and values of keys sigs rejects are
+ * composed and decoded through Decoder, as go-yaml does. A decode error is held until
+ * the document has been read: go-yaml reports syntax errors (found while composing) first.
  */
-function keyString(k: Raw): string | { key: string; msg: (v: Raw) => string } {
-  if (k.k === 'scalar') {
-    const v = k.v;
-    if (typeof v === 'string') return v;
-    if (typeof v === 'boolean') return v ? 'true' : 'false';
-    if (typeof v === 'bigint' || (typeof v === 'number' && !k.float)) {
-      if (k.unsigned) {
-        const key = '\u0000uint:' + String(v);
-        return { key, msg: (val) => `Unsupported map key of type: uint64, key: 0x${BigInt(v).toString(16)}, value: ${goSharpV(val)}` };
-      }
-      return String(v);
-    }
-    if (typeof v === 'number') {
-      const s = formatFloat(Math.fround(v), 'g', 32);
-      return s === '+Inf' ? '.inf' : s === '-Inf' ? '-.inf' : s === 'NaN' ? '.nan' : s;
-    }
-    return { key: '\u0000nil', msg: (val) => `Unsupported map key of type: %!s(<nil>), key: <nil>, value: ${goSharpV(val)}` };
+class StreamDecoder {
+  private held: GoYamlError | undefined;
+
+  constructor(
+    private c: Composer,
+    private d: Decoder,
+  ) {}
+
+  /** decodeFirst is yaml.Unmarshal's parse + decode of the first document (null when empty). */
+  decodeFirst(): GoValue {
+    const c = this.c;
+    c.init();
+    if (c.peek() === EventType.STREAM_END) return null;
+    c.expect(EventType.DOCUMENT_START);
+    c.anchors = new Map();
+    this.guard(() => this.d.count()); // the document node
+    const v = this.held ? this.skip([]) : this.node();
+    c.expect(EventType.DOCUMENT_END);
+    if (this.held) throw this.held;
+    return this.d.finish(v);
   }
-  return {
-    key: '\u0000complex',
-    msg: () => 'yaml: invalid map key',
-  };
+
+  /** guard runs a decoding step; a decode error is held (syntax errors pass through). */
+  private guard(f: () => void): void {
+    try {
+      f();
+    } catch (e) {
+      if (e instanceof ComposeError || !(e instanceof GoYamlError)) throw e;
+      this.held ??= e;
+    }
+  }
+
+  /** skip reads the rest of the node (open frames given) for syntax and anchor errors only. */
+  private skip(stack: unknown[]): GoValue {
+    const c = this.c;
+    let depth = stack.length;
+    for (;;) {
+      const e = c.take();
+      switch (e.typ) {
+        case EventType.SEQUENCE_START:
+        case EventType.MAPPING_START:
+          if (e.anchor) c.anchors.set(e.anchor, newNode(e.typ === EventType.SEQUENCE_START ? Kind.Sequence : Kind.Mapping, e));
+          depth++;
+          continue;
+        case EventType.SEQUENCE_END:
+        case EventType.MAPPING_END:
+          depth--;
+          break;
+        case EventType.SCALAR:
+          if (e.anchor) c.anchors.set(e.anchor, newNode(Kind.Scalar, e));
+          break;
+        case EventType.ALIAS:
+          c.alias(e);
+          break;
+        default:
+          throw new ComposeError('yaml: attempted to parse unknown event: ' + eventNames[e.typ]);
+      }
+      if (depth === 0) return null;
+    }
+  }
+
+  private node(): GoValue {
+    const c = this.c;
+    const d = this.d;
+    const stack: Frame[] = [];
+    let root: GoValue = null;
+    let done = false;
+    const deliver = (v: GoValue): void => {
+      const top = stack[stack.length - 1];
+      if (!top) {
+        root = v;
+        done = true;
+      } else if (top.seq) {
+        top.seq.push(v);
+      } else {
+        const k = top.key!;
+        top.key = undefined;
+        if (typeof k === 'string') top.map!.set(k, v);
+      }
+    };
+    const push = (f: Frame): void => {
+      stack.push(f);
+      if (stack.length > d.maxStack) d.maxStack = stack.length;
+    };
+    const newFrame = (typ: EventType, into: Map<string, GoValue> | null): Frame => ({
+      seq: typ === EventType.SEQUENCE_START ? [] : null,
+      map: typ === EventType.MAPPING_START ? (into ?? new Map()) : null,
+      key: undefined,
+      merge: false,
+      into: into !== null,
+    });
+    while (!done) {
+      // After a decode error only the syntax matters: read the rest of the root node.
+      if (this.held) return stack.length ? this.skip(stack) : null;
+      const e = c.take();
+      const top = stack[stack.length - 1];
+      const t = e.typ;
+      if (t === EventType.SEQUENCE_END || t === EventType.MAPPING_END) {
+        const f = stack.pop()!;
+        if (f.into) stack[stack.length - 1]!.merge = false;
+        else deliver(f.seq ?? f.map);
+        continue;
+      }
+      if (t !== EventType.SCALAR && t !== EventType.ALIAS && t !== EventType.SEQUENCE_START && t !== EventType.MAPPING_START) {
+        throw new ComposeError('yaml: attempted to parse unknown event: ' + eventNames[t]);
+      }
+      const depth = stack.length;
+      if (top?.map && top.key === undefined && !top.merge) {
+        // A mapping key.
+        if (t === EventType.SCALAR) {
+          if (e.anchor) c.anchors.set(e.anchor, newNode(Kind.Scalar, e));
+          if (isMergeEvent(e)) {
+            top.merge = true;
+            continue;
+          }
+          this.guard(() => {
+            d.count();
+            top.key = d.keyOf(e);
+          });
+        } else {
+          const n = t === EventType.ALIAS ? c.alias(e) : c.node(e);
+          this.guard(() => {
+            top.key = d.keyNode(n, depth);
+          });
+        }
+        continue;
+      }
+      if (top?.map && top.merge) {
+        // The value of a merge key: decoder.merge.
+        const into = top.map;
+        if (t === EventType.MAPPING_START && !e.anchor) {
+          const f = newFrame(t, into);
+          push(f);
+          this.guard(() => d.count());
+          continue;
+        }
+        if (t === EventType.SCALAR) {
+          if (e.anchor) c.anchors.set(e.anchor, newNode(Kind.Scalar, e));
+          this.guard(() => failWantMap());
+          continue;
+        }
+        const n = t === EventType.ALIAS ? c.alias(e) : c.node(e);
+        this.guard(() => d.mergeNode(n, into, depth));
+        top.merge = false;
+        continue;
+      }
+      if (top?.map && typeof top.key !== 'string') {
+        // The value of a key sigs rejects: composed, for the error text.
+        const k = top.key!;
+        top.key = undefined;
+        const n = t === EventType.ALIAS ? c.alias(e) : c.node(e);
+        const m = top.map;
+        this.guard(() => d.badKey(m, k, () => d.sharpNode(n), d.decodeNode(n, null, depth)));
+        continue;
+      }
+      // A value: the document's node, a sequence item, or a mapping value.
+      switch (t) {
+        case EventType.SCALAR: {
+          if (e.anchor) c.anchors.set(e.anchor, newNode(Kind.Scalar, e));
+          let v: GoValue = null;
+          this.guard(() => {
+            d.count();
+            v = d.scalar(e);
+          });
+          if (!this.held) deliver(v);
+          break;
+        }
+        case EventType.ALIAS: {
+          const n = c.alias(e);
+          let v: GoValue = null;
+          this.guard(() => {
+            v = d.decodeNode(n, null, depth);
+          });
+          if (!this.held) deliver(v);
+          break;
+        }
+        default: {
+          if (e.anchor) {
+            const n = c.node(e);
+            let v: GoValue = null;
+            this.guard(() => {
+              v = d.decodeNode(n, null, depth);
+            });
+            if (!this.held) deliver(v);
+          } else {
+            push(newFrame(t, null));
+            this.guard(() => d.count());
+          }
+        }
+      }
+    }
+    return root;
+  }
 }
 
-/** goSharpV approximates fmt's %+#v of a decoded value (used only in a rare error text). */
-function goSharpV(v: Raw): string {
-  if (v.k === 'scalar') {
-    if (typeof v.v === 'string') return JSON.stringify(v.v);
-    if (v.v === null) return '<nil>';
-    return String(v.v);
+/** A plain decimal int that is exact as a float64 (and no timestamp): the common case, typed directly. */
+const decimalInt = /^-?[1-9][0-9]{0,14}$/;
+
+/** Go: encoding/json's scanner maxNestingDepth. */
+const maxJsonDepth = 10000;
+
+/**
+ * checkJsonDepth is the nesting limit of encoding/json's decoder on sigs's JSON text:
+ * the first container (in json.Marshal order: map keys sorted) deeper than 10,000 fails.
+ */
+function checkJsonDepth(root: GoValue, file: string | undefined): void {
+  const stack: GoValue[] = [root];
+  const depths: number[] = [0];
+  while (stack.length) {
+    const v = stack.pop()!;
+    const depth = depths.pop()! + 1;
+    if (v instanceof Map || Array.isArray(v)) {
+      if (depth > maxJsonDepth) {
+        throw new YamlError(
+          `error unmarshaling JSON: while decoding JSON: invalid character '${v instanceof Map ? '{' : '['}' exceeded max depth`,
+          file,
+        );
+      }
+      const items = v instanceof Map ? [...v.keys()].sort(compareGoStrings).map((k) => v.get(k)!) : v;
+      for (let i = items.length - 1; i >= 0; i--) {
+        stack.push(items[i]!);
+        depths.push(depth);
+      }
+    }
   }
-  return v.k === 'seq' ? '[]interface {}{…}' : 'map[interface {}]interface {}{…}';
 }
 
-/** toJsonValue is sigs's convertToJSONableObject + json.Marshal + json.Unmarshal into interface{}. */
-function toJsonValue(r: Raw | null, depth: number): GoValue {
-  if (r === null) return null;
-  switch (r.k) {
-    case 'scalar': {
-      const v = r.v;
-      if (typeof v === 'bigint') return Number(v);
-      if (typeof v === 'number') {
-        if (Number.isNaN(v)) throw new ConvertError('json: unsupported value: NaN');
-        if (!Number.isFinite(v)) throw new ConvertError('json: unsupported value: ' + (v > 0 ? '+Inf' : '-Inf'));
-        return v === 0 ? 0 : v;
-      }
-      if (typeof v === 'string') return sanitizeUtf8(v);
-      return v;
+/** decodeBinary is base64.StdEncoding.DecodeString (line breaks ignored, padding required). */
+function decodeBinary(s: string): Uint8Array {
+  const clean = s.replace(/[\r\n]/g, '');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean) || clean.length % 4 !== 0) {
+    failf('!!binary value contains invalid base64 data');
+  }
+  return Uint8Array.from(Buffer.from(clean, 'base64'));
+}
+
+/** findSentinel walks the decoded tree (document order) and throws the first marker of kind k. */
+function findSentinel(root: GoValue, k: typeof SigsBadKey | typeof NonFinite): void {
+  const stack: unknown[] = [root];
+  while (stack.length) {
+    const v = stack.pop();
+    if (v instanceof k) {
+      const msg =
+        v instanceof SigsBadKey
+          ? v.msg()
+          : 'json: unsupported value: ' + (Number.isNaN((v as NonFinite).v) ? 'NaN' : (v as NonFinite).v > 0 ? '+Inf' : '-Inf');
+      throw new GoYamlError(msg);
     }
-    case 'seq':
-      return r.items.map((x) => toJsonValue(x, depth + 1));
-    case 'map': {
-      const m = new Map<string, GoValue>();
-      for (const k of r.order) {
-        const val = r.entries.get(k)!;
-        if (val.k === 'badkey') throw new ConvertError(val.msg);
-        m.set(sanitizeUtf8(k), toJsonValue(val, depth + 1));
-      }
-      return m;
+    if (v instanceof Map) {
+      const vals = [...v.values()];
+      for (let i = vals.length - 1; i >= 0; i--) stack.push(vals[i]);
+    } else if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) stack.push(v[i]);
     }
-    case 'badkey':
-      throw new ConvertError(r.msg);
   }
 }
 
@@ -393,141 +966,4 @@ function toJsonValue(r: Raw | null, depth: number): GoValue {
 function sanitizeUtf8(s: string): string {
   if (!/[\uD800-\uDFFF]/.test(s)) return s;
   return s.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]|[\uD800-\uDFFF]/g, (m) => (m.length === 2 ? m : '\ufffd'));
-}
-
-// ---------------------------------------------------------------- errors
-
-/** checkDepth is go-yaml's scanner limit on flow and block nesting (10,000), found before parsing. */
-function checkDepth(text: string): string | undefined {
-  let flow = 0;
-  let line = 1;
-  let inQ: string | null = null;
-  const indents: number[] = [];
-  let col = 0;
-  let atLineStart = true;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (c === '\n') {
-      line++;
-      col = 0;
-      atLineStart = true;
-      if (inQ === "'" || inQ === '"') continue;
-      continue;
-    }
-    if (inQ) {
-      if (c === '\\' && inQ === '"') i++;
-      else if (c === inQ) inQ = null;
-      col++;
-      continue;
-    }
-    if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
-      while (i + 1 < text.length && text[i + 1] !== '\n') i++;
-      continue;
-    }
-    if (atLineStart && c !== ' ') {
-      atLineStart = false;
-      while (indents.length && indents[indents.length - 1]! >= col) indents.pop();
-      indents.push(col);
-    }
-    if (c === '-' && (text[i + 1] === ' ') && !atLineStart && flow === 0) {
-      // compact nested sequences "- - -" add one level each
-      if (i > 0 && (text[i - 1] === ' ') ) indents.push(col + 1000000);
-    }
-    if (c === '"' || c === "'") inQ = c;
-    else if (c === '[' || c === '{') {
-      flow++;
-      if (flow > maxDepth) return `yaml: line ${line}: exceeded max depth of ${maxDepth}`;
-    } else if (c === ']' || c === '}') flow = Math.max(0, flow - 1);
-    if (indents.length > maxDepth) return `yaml: line ${line}: exceeded max depth of ${maxDepth}`;
-    col++;
-  }
-  return undefined;
-}
-
-/**
- * syntaxError turns a `yaml` package error into go-yaml's message. go-yaml names a line
- * only when its mark is not on the first line: scanner errors as `line L` (1-based),
- * parser errors with the 0-based line of the offending token (yaml.v2 decode.go fail()).
- */
-function syntaxError(text: string, e: PkgYamlError, file: string | undefined): YamlError {
-  const lc = new LineCounter();
-  let off = 0;
-  for (;;) {
-    lc.addNewLine(off);
-    const nl = text.indexOf('\n', off);
-    if (nl < 0) break;
-    off = nl + 1;
-  }
-  const pos = e.pos[0];
-  const lineIdx = (o: number): number => lc.linePos(o).line - 1;
-  const eofLine = (): number => {
-    // go-yaml's stream end forces a new line unless the text ends with one.
-    const n = (text.match(/\r\n|\r|\n/g) ?? []).length;
-    return text.length && !/[\r\n]$/.test(text) ? n + 1 : n;
-  };
-  const scanner = (idx: number, msg: string, ctxIdx = 0): string =>
-    idx !== 0 ? `yaml: line ${idx + 1}: ${msg}` : ctxIdx !== 0 ? `yaml: line ${ctxIdx}: ${msg}` : `yaml: ${msg}`;
-  const parser = (idx: number, msg: string): string => (idx !== 0 ? `yaml: line ${idx}: ${msg}` : `yaml: ${msg}`);
-  let msg: string;
-  const m = e.message;
-  const src = text.slice(pos);
-  switch (e.code) {
-    case 'MISSING_CHAR':
-      if (/quote/.test(m)) {
-        // The scanner's mark at the end of the text (no forced new line here).
-        msg = scanner((text.match(/\r\n|\r|\n/g) ?? []).length, 'found unexpected end of stream', lineIdx(pos));
-      } else if (/Flow sequence/.test(m)) {
-        msg = parser(eofLine(), "did not find expected ',' or ']'");
-      } else if (/Flow map/.test(m)) {
-        msg = parser(eofLine(), "did not find expected ',' or '}'");
-      } else {
-        msg = parser(lineIdx(pos), 'did not find expected key');
-      }
-      break;
-    case 'TAB_AS_INDENT':
-    case 'BAD_SCALAR_START':
-    case 'UNEXPECTED_TOKEN':
-      if (e.code === 'UNEXPECTED_TOKEN' && !/^[\t@`]/.test(src)) {
-        const prev = text.slice(0, pos);
-        msg = /^\s*-/m.test(prev.split('\n').slice(-3).join('\n')) && /^\s*- /.test(prev.split('\n').filter((l) => l.trim())[0] ?? '')
-          ? parser(lineIdx(pos), "did not find expected '-' indicator")
-          : parser(lineIdx(pos), 'did not find expected key');
-        break;
-      }
-      msg = scanner(lineIdx(pos), 'found character that cannot start any token');
-      break;
-    case 'BLOCK_IN_FLOW': {
-      const open = Math.max(text.lastIndexOf('[', pos), text.lastIndexOf('{', pos));
-      const close = text[open] === '{' ? '}' : ']';
-      msg = parser(lineIdx(pos), `did not find expected ',' or '${close}'`);
-      break;
-    }
-    case 'MULTILINE_IMPLICIT_KEY':
-      msg = parser(lineIdx(pos), 'did not find expected key');
-      break;
-    case 'BLOCK_AS_IMPLICIT_KEY': {
-      if (!/Nested mappings/.test(m)) {
-        msg = parser(lineIdx(pos), 'did not find expected key');
-        break;
-      }
-      // The offending ':' is the first mapping indicator after the node start.
-      const re = /:(?=[ \t\r\n]|$)/g;
-      re.lastIndex = pos;
-      const r = re.exec(text);
-      msg = scanner(lineIdx(r ? r.index : pos), 'mapping values are not allowed in this context');
-      break;
-    }
-    case 'BAD_DQ_ESCAPE':
-      msg = scanner(lineIdx(pos), 'found unknown escape character');
-      break;
-    case 'BAD_INDENT':
-      if (/Flow sequence/.test(m)) msg = parser(eofLine(), "did not find expected ',' or ']'");
-      else if (/Flow map/.test(m)) msg = parser(eofLine(), "did not find expected ',' or '}'");
-      else msg = parser(lineIdx(pos), 'did not find expected key');
-      break;
-    default:
-      msg = parser(lineIdx(pos), 'did not find expected key');
-  }
-  const lp = lc.linePos(pos);
-  return new YamlError('error converting YAML to JSON: ' + msg, file, lp.line, lp.col);
 }

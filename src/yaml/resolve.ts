@@ -33,31 +33,35 @@ const int64Min = -(2n ** 63n);
 const int64Max = 2n ** 63n - 1n;
 const uint64Max = 2n ** 64n - 1n;
 
-/** parseGoUint is strconv.ParseUint(s, 0, 64) without underscores: undefined on error. */
-function parseGoUint(s: string): bigint | undefined {
+/** parseGoUint is strconv.ParseUint(s, base, 64) without underscores (base 0: Go's prefixes); undefined on error. */
+function parseGoUint(s: string, base0 = 0): bigint | undefined {
   if (s === '') return undefined;
-  let base = 10;
+  let base = base0;
   let digits = s;
-  if (s[0] === '0') {
-    const c1 = s[1]?.toLowerCase();
-    if (s.length >= 3 && c1 === 'b') {
-      base = 2;
-      digits = s.slice(2);
-    } else if (s.length >= 3 && c1 === 'o') {
-      base = 8;
-      digits = s.slice(2);
-    } else if (s.length >= 3 && c1 === 'x') {
-      base = 16;
-      digits = s.slice(2);
-    } else {
-      base = 8;
-      digits = s.slice(1);
+  if (base === 0) {
+    base = 10;
+    if (s[0] === '0') {
+      const c1 = s[1]?.toLowerCase();
+      if (s.length >= 3 && c1 === 'b') {
+        base = 2;
+        digits = s.slice(2);
+      } else if (s.length >= 3 && c1 === 'o') {
+        base = 8;
+        digits = s.slice(2);
+      } else if (s.length >= 3 && c1 === 'x') {
+        base = 16;
+        digits = s.slice(2);
+      } else {
+        base = 8;
+        digits = s.slice(1);
+      }
     }
   }
   let n = 0n;
   const b = BigInt(base);
-  for (const ch of digits) {
-    const c = ch.toLowerCase().charCodeAt(0);
+  for (let i = 0; i < digits.length; i++) {
+    let c = digits.charCodeAt(i);
+    if (c >= 0x41 && c <= 0x5a) c |= 0x20;
     let d: number;
     if (c >= 0x30 && c <= 0x39) d = c - 0x30;
     else if (c >= 0x61 && c <= 0x7a) d = c - 0x61 + 10;
@@ -69,15 +73,15 @@ function parseGoUint(s: string): bigint | undefined {
   return n;
 }
 
-/** parseGoInt is strconv.ParseInt(s, 0, 64) (sign allowed): undefined on error or overflow. */
-function parseGoInt(s: string): bigint | undefined {
+/** parseGoInt is strconv.ParseInt(s, base, 64) (sign allowed): undefined on error or overflow. */
+function parseGoInt(s: string, base = 0): bigint | undefined {
   let neg = false;
   let t = s;
   if (t[0] === '+' || t[0] === '-') {
     neg = t[0] === '-';
     t = t.slice(1);
   }
-  const u = parseGoUint(t);
+  const u = parseGoUint(t, base);
   if (u === undefined) return undefined;
   const v = neg ? -u : u;
   if (v < int64Min || v > int64Max) return undefined;
@@ -86,7 +90,8 @@ function parseGoInt(s: string): bigint | undefined {
 
 /** parseGoFloat is strconv.ParseFloat(s, 64) for decimal text: undefined on syntax or range error. */
 function parseGoFloat(s: string): number | undefined {
-  // Only called on text matching a decimal float shape; Go rejects overflow (±Inf, ErrRange).
+  // Only called on text matching a decimal float shape; Go rejects overflow (±Inf, ErrRange)
+  // and gives 0 on underflow.
   const f = Number(s);
   if (Number.isNaN(f) || !Number.isFinite(f)) return undefined;
   return f;
@@ -97,19 +102,75 @@ function intResult(v: bigint): Resolved {
   return { tag: 'int', value: Number.isSafeInteger(n) ? n : v };
 }
 
+/** Long tags of the YAML 1.1 types go-yaml knows. */
+export const longTags = {
+  str: 'tag:yaml.org,2002:str',
+  bool: 'tag:yaml.org,2002:bool',
+  int: 'tag:yaml.org,2002:int',
+  float: 'tag:yaml.org,2002:float',
+  null: 'tag:yaml.org,2002:null',
+  timestamp: 'tag:yaml.org,2002:timestamp',
+  binary: 'tag:yaml.org,2002:binary',
+  merge: 'tag:yaml.org,2002:merge',
+} as const;
+
+const longTagPrefix = 'tag:yaml.org,2002:';
+
+/** shortTag is resolve.go shortTag: `tag:yaml.org,2002:x` → `!!x`. */
+export function shortTag(tag: string): string {
+  return tag.startsWith(longTagPrefix) ? '!!' + tag.slice(longTagPrefix.length) : tag;
+}
+
+/** ResolveError is resolve.go's failf: `cannot decode !!T `v` as a !!U`. */
+export class ResolveError extends Error {}
+
+const tagOf = (r: Resolved): string => (r.tag === 'str' ? longTags.str : longTags[r.tag]);
+
+/**
+ * resolve is resolve.go resolve(tag, in) for a scalar with a tag ('' = plain, untagged):
+ * the resolved type and value. Tags go-yaml cannot resolve (unknown, `!`, `!!binary`)
+ * give the text as a string (the caller checks for `!!binary`). Throws ResolveError like
+ * go-yaml's failf.
+ */
+export function resolve(tag: string, s: string): Resolved {
+  switch (tag) {
+    case '':
+    case longTags.str:
+    case longTags.bool:
+    case longTags.int:
+    case longTags.float:
+    case longTags.null:
+    case longTags.timestamp:
+      break;
+    default:
+      return { tag: 'str', value: s };
+  }
+  const r = resolveUntyped(tag, s);
+  if (tag === '' || tag === longTags.str) return r;
+  const rtag = tagOf(r);
+  if (tag === rtag) return r;
+  if (tag === longTags.float && r.tag === 'int' && !r.unsigned) return { tag: 'float', value: Number(r.value) };
+  throw new ResolveError(`cannot decode ${shortTag(rtag)} \`${s}\` as a ${shortTag(tag)}`);
+}
+
 /** resolvePlain is resolve("", s): the type go-yaml v2 gives a plain (untagged, unquoted) scalar. */
 export function resolvePlain(s: string): Resolved {
+  return resolveUntyped('', s);
+}
+
+function resolveUntyped(tag: string, s: string): Resolved {
   const c = s.charCodeAt(0);
-  // Go: resolveTable hints. 'M' letters, '.', digits, signs; everything else is a string.
+  // Go: resolveTable hints: signs, digits, '.', the letters of the map; an empty string is 'N'.
   const isHint =
     s === '' ||
     c === 0x2b || c === 0x2d || c === 0x2e || (c >= 0x30 && c <= 0x39) ||
-    'yYnNtTfFoO~'.includes(s[0]!);
-  if (!isHint) return { tag: 'str', value: s };
+    c === 0x79 || c === 0x59 || c === 0x6e || c === 0x4e || c === 0x74 || c === 0x54 ||
+    c === 0x66 || c === 0x46 || c === 0x6f || c === 0x4f || c === 0x7e;
+  if (!isHint || tag === longTags.str) return { tag: 'str', value: s };
   const item = resolveMap.get(s);
   if (item) return item;
   if (c === 0x2e) {
-    // Not in the map, so maybe a normal float: Go's ParseFloat accepts ".5", ".5e3".
+    // Go: strconv.ParseFloat(in, 64) on the whole text: ".5", ".5e3".
     if (/^\.[0-9]+([eE][-+]?[0-9]+)?$/.test(s)) {
       const f = parseGoFloat(s);
       if (f !== undefined) return { tag: 'float', value: f };
@@ -117,23 +178,24 @@ export function resolvePlain(s: string): Resolved {
     return { tag: 'str', value: s };
   }
   if (c === 0x2b || c === 0x2d || (c >= 0x30 && c <= 0x39)) {
-    if (parseTimestamp(s)) return { tag: 'timestamp', value: s };
-    const plain = s.replaceAll('_', '');
+    if ((tag === '' || tag === longTags.timestamp) && parseTimestamp(s)) return { tag: 'timestamp', value: s };
+    const plain = s.includes('_') ? s.replaceAll('_', '') : s;
     const iv = parseGoInt(plain);
     if (iv !== undefined) return intResult(iv);
-    const uv = plain[0] === '+' || plain[0] === '-' ? undefined : parseGoUint(plain);
+    const uv = parseGoUint(plain);
     if (uv !== undefined) return { tag: 'int', value: uv, unsigned: true };
     if (yamlStyleFloat.test(plain)) {
       const f = parseGoFloat(plain);
       if (f !== undefined) return { tag: 'float', value: f };
     }
     if (plain.startsWith('0b')) {
-      const b = /^[01]+$/.test(plain.slice(2)) ? BigInt('0b' + plain.slice(2)) : undefined;
-      if (b !== undefined && b <= int64Max) return intResult(b);
-      if (b !== undefined && b <= uint64Max) return { tag: 'int', value: b, unsigned: true };
+      const b = parseGoInt(plain.slice(2), 2);
+      if (b !== undefined) return intResult(b);
+      const ub = parseGoUint(plain.slice(2), 2);
+      if (ub !== undefined) return { tag: 'int', value: ub, unsigned: true };
     } else if (plain.startsWith('-0b')) {
-      const b = /^[01]+$/.test(plain.slice(3)) ? -BigInt('0b' + plain.slice(3)) : undefined;
-      if (b !== undefined && b >= int64Min) return intResult(b);
+      const b = parseGoInt('-' + plain.slice(3), 2);
+      if (b !== undefined) return intResult(b);
     }
   }
   return { tag: 'str', value: s };
