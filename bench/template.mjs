@@ -65,7 +65,7 @@ if (oracleAvailable()) {
 }
 
 console.log(`(2) in-process, median of ${repeat} renders after 3 warm-up renders`);
-const { helmTemplate, templateText } = await import(new URL(`file://${join(distDir, 'src/cli/template.js')}`).href);
+const { helmTemplate, templateText } = await import(new URL(`file://${join(distDir, 'src/chart/helm-template.js')}`).href);
 const once = () => templateText(helmTemplate({ chart, valuesFiles }));
 for (let i = 0; i < 3; i++) once();
 const times = [];

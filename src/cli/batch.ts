@@ -1,5 +1,4 @@
 import { createInterface } from 'node:readline';
-import { handleRequest } from '../batch/handle.js';
 import type { BatchRequest, BatchResponse } from '../batch/protocol.js';
 
 import type { Command } from 'commander';
@@ -10,6 +9,7 @@ import type { IO } from './io.js';
  * ../shared/oracle/README.md). A line that is not a JSON object gets an error response.
  */
 export async function runBatch(io: IO): Promise<void> {
+  const { handleRequest } = await import('../batch/handle.js');
   const rl = createInterface({ input: io.stdin, crlfDelay: Infinity });
   for await (const line of rl) {
     if (line.trim() === '') continue;

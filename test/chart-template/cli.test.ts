@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { outputFiles, writeOutputDir, helmTemplate, TemplateError } from '../../src/cli/template.js';
+import { outputFiles, writeOutputDir, helmTemplate, TemplateError } from '../../src/chart/helm-template.js';
 import { main } from '../../src/cli/main.js';
 
 const fx = join(import.meta.dirname, 'fixtures');
