@@ -9,6 +9,7 @@
 import { ExecError, TemplateError } from './errors.js';
 import { formatValue, sprint } from './fmt.js';
 import type {
+  ActionNode,
   ChainNode,
   CommandNode,
   FieldNode,
@@ -62,14 +63,21 @@ interface Variable {
   iface: boolean;
 }
 
+/**
+ * ActionTrace receives, for each {{action}} that printed, the node and the range of the output
+ * it wrote (UTF-16 offsets into the returned string). podtpl uses it to point a finding in a
+ * rendered pod back at the template line that produced the value.
+ */
+export type ActionTrace = (node: ActionNode, start: number, end: number) => void;
+
 /** Executions under way (include and tpl nest them); overflow is handled by the outermost. */
 let executing = 0;
 
 /** execute runs t's tree over data and returns the output (Go: Template.execute). */
-export function execute(t: Template, data: GoValue): string {
+export function execute(t: Template, data: GoValue, trace?: ActionTrace): string {
   // Go: reflect.ValueOf(nil) is an invalid Value, so a nil dot is "no value".
   if (data === null) data = undefined;
-  const s = new State(t, [{ name: '$', value: data, iface: false }], 0, { out: '' });
+  const s = new State(t, [{ name: '$', value: data, iface: false }], 0, { out: '', trace });
   if (t.tree === null || t.tree.root === null) {
     s.errorf(`${quote(t.name)} is an incomplete or empty template`);
   }
@@ -118,8 +126,8 @@ class State {
     readonly tmpl: Template,
     private vars: Variable[],
     readonly depth: number,
-    /** The output, shared by nested {{template}} calls (Go writes to one io.Writer). */
-    readonly buf: { out: string },
+    /** The output, shared by nested {{template}} calls (Go writes to one io.Writer), and its tracer. */
+    readonly buf: { out: string; trace?: ActionTrace },
   ) {}
 
   // ---- variables (Go: push, mark, pop, setVar, setTopVar, varValue) ----
@@ -183,7 +191,11 @@ class State {
     switch (node.type) {
       case 'Action': {
         const val = this.evalPipeline(dot, di, node.pipe);
-        if (node.pipe.decl.length === 0) this.printValue(node, val);
+        if (node.pipe.decl.length === 0) {
+          const start = this.buf.out.length;
+          this.printValue(node, val);
+          this.buf.trace?.(node, start, this.buf.out.length);
+        }
         return NORMAL;
       }
       case 'Break':

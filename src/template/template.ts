@@ -2,7 +2,7 @@
 // functions, options and a name space.
 import { builtins } from './builtins.js';
 import { TemplateError } from './errors.js';
-import { execute } from './exec.js';
+import { execute, type ActionTrace } from './exec.js';
 import { isEmptyTree, parse, type Mode, type Tree } from './parse.js';
 import type { GoFunc, GoValue } from './value.js';
 
@@ -181,9 +181,12 @@ export class Template {
     return nt;
   }
 
-  /** execute applies the template to data and returns the output; throws ExecError (Go: Execute). */
-  execute(data: GoValue): string {
-    return execute(this, data);
+  /**
+   * execute applies the template to data and returns the output; throws ExecError (Go: Execute).
+   * trace, when given, hears which action wrote which part of the output.
+   */
+  execute(data: GoValue, trace?: ActionTrace): string {
+    return execute(this, data, trace);
   }
 
   /** executeTemplate executes the associated template called name (Go: ExecuteTemplate). */
