@@ -95,8 +95,14 @@ export function registerRender(program: Command, io: IO, setExit: (code: number)
       // Loaded here, not at start-up: other commands do not pay for the render path.
       const { PodError, renderWorkerPod } = await import('../pod/render.js');
       let r: PodRenderResult;
+      // --validate traces the render so that findings point at the template (src/pod/provenance.ts).
+      const prov = flags.validate ? await import('../pod/provenance.js') : undefined;
+      let traced: import('../pod/provenance.js').TracedRender | undefined;
+      const renderFn = prov
+        ? (o: Parameters<typeof renderWorkerPod>[0]): PodRenderResult => (traced = prov.renderWorkerPodTraced(o)).result
+        : renderWorkerPod;
       try {
-        r = renderWorkerPod({
+        r = renderFn({
           platformConfig: input(flags.platformConfig, 'platform config'),
           chartValues: input(flags.chartValues, 'chart values file'),
           template: input(flags.template, 'template file'),
@@ -131,7 +137,8 @@ export function registerRender(program: Command, io: IO, setExit: (code: number)
         } catch (e) {
           throw new CliError(`--validate: ${(e as Error).message}`, 2);
         }
-        const fs = v.validatePod(r.podYaml, { kubeVersion: kube, strict: false, file: 'pod_template_file.yaml' });
+        let fs = v.validatePod(r.podYaml, { kubeVersion: kube, strict: false, file: 'pod_template_file.yaml' });
+        if (prov && traced) fs = prov.annotateFindings(fs, traced);
         findings = fs;
         failed = fs.some((f) => f.severity === 'error');
         findingsText = v.formatFindings(fs, 'text');

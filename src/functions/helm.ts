@@ -1,6 +1,8 @@
 // Helm: pkg/engine/funcs.go and engine.go — Helm's own template functions on top of Sprig.
 import { sprintf } from '../template/fmt.js';
 import { ParseError } from '../template/parse.js';
+import type { ActionNode } from '../template/node.js';
+import type { Tree } from '../template/parse.js';
 import { quote } from '../template/strconv.js';
 import type { Template } from '../template/template.js';
 import { GoFuncError, type GoFunc, type GoValue } from '../template/value.js';
@@ -155,17 +157,92 @@ function tplFunc(parent: Template, depth: Map<string, number>, missingKeyOption:
         if (e instanceof ParseError) throw new GoFuncError(`cannot parse template ${quote(text as string)}: ${e.message}`);
         throw e;
       }
+      // Tracing (off unless traceTpl is running): record which action wrote which output.
+      const rec = tplTraces !== undefined ? newTplTrace(text as string, nt.tree) : undefined;
+      if (rec) tplTraces!.push(rec);
       let out: string;
       try {
-        out = nt.execute(data);
+        out = rec ? nt.execute(data, (node, start, end) => recordAction(rec, node, start, end)) : nt.execute(data);
       } catch (e) {
         if (e instanceof Error && !(e instanceof RangeError) && !(e instanceof TypeError)) {
           throw new GoFuncError(`error during tpl function execution for ${quote(text as string)}: ${e.message}`);
         }
         throw e;
       }
+      if (rec) {
+        rec.rawOutput = out;
+        if (tplTraces && tplTraces.length > maxTplTraces) evictSmallest(tplTraces);
+      }
       return out.replaceAll('<no value>', '');
     },
     { err: true },
   );
+}
+
+// ---- tracing tpl executions (podtpl, not Helm): see src/pod/provenance.ts ----
+
+/** TracedAction is one {{action}} of a traced tpl execution and the output range it wrote (UTF-16 offsets, before `<no value>` removal). */
+export interface TracedAction {
+  node: ActionNode;
+  start: number;
+  end: number;
+}
+
+/** TplTrace records one `tpl` execution made while traceTpl runs: its text, parse tree, raw output and printed actions. */
+export interface TplTrace {
+  text: string;
+  /** The parsed template (its TextNodes locate literal output). */
+  tree: Tree | null;
+  /** The execution's output before tpl removes `<no value>`; undefined when the execution failed. */
+  rawOutput?: string;
+  actions: TracedAction[];
+  /** Whether actions stopped being recorded at maxTracedActions. */
+  truncated: boolean;
+}
+
+/** maxTplTraces bounds how many tpl executions one traceTpl keeps: beyond it, the finished one with the shortest
+ *  output is dropped (charts call tpl for many short config values; the pod template's output is long). */
+export const maxTplTraces = 16;
+/** maxTracedActions bounds the actions recorded per execution (a range over a huge list must not grow memory unbounded). */
+export const maxTracedActions = 100_000;
+
+/** The executions being recorded: undefined (the default) means tracing is off and tpl costs nothing extra. */
+let tplTraces: TplTrace[] | undefined;
+
+function newTplTrace(text: string, tree: Tree | null): TplTrace {
+  return { text, tree, actions: [], truncated: false };
+}
+
+function evictSmallest(traces: TplTrace[]): void {
+  let at = -1;
+  for (let i = 0; i < traces.length; i++) {
+    const len = traces[i]!.rawOutput?.length;
+    if (len !== undefined && (at < 0 || len < traces[at]!.rawOutput!.length)) at = i;
+  }
+  if (at >= 0) traces.splice(at, 1);
+}
+
+function recordAction(rec: TplTrace, node: ActionNode, start: number, end: number): void {
+  if (end <= start) return; // printed nothing: covers no position
+  if (rec.actions.length >= maxTracedActions) {
+    rec.truncated = true;
+    return;
+  }
+  rec.actions.push({ node, start, end });
+}
+
+/**
+ * traceTpl runs fn with tpl tracing on: every `tpl` call made meanwhile is recorded with the output
+ * range of each action it printed (the maxTplTraces longest outputs are kept, failed ones too). Synchronous and re-entrant: an
+ * outer traceTpl's recording resumes when an inner one returns.
+ */
+export function traceTpl<T>(fn: () => T): { value: T; traces: TplTrace[] } {
+  const prev = tplTraces;
+  const traces: TplTrace[] = [];
+  tplTraces = traces;
+  try {
+    return { value: fn(), traces };
+  } finally {
+    tplTraces = prev;
+  }
 }

@@ -14,6 +14,30 @@ export interface Finding {
   /** column is 1-based. */
   column: number;
   file?: string;
+  /** template, for a rendered pod: the template text that wrote the value at line:column (see src/pod/provenance.ts). */
+  template?: FindingTemplate;
+}
+
+/**
+ * FindingTemplate points a finding at the pod template: the action that printed the value, or the
+ * literal template text it was copied from.
+ */
+export interface FindingTemplate {
+  /** file is the file holding the template text (config.yaml, a values file, the template file); absent when
+   *  the position does not map onto a file (--set, a folded scalar): line and column are then the template's. */
+  file?: string;
+  /** line and column are 1-based, in file (or in the template text when there is no file). */
+  line: number;
+  column: number;
+  /** templateLine and templateColumn are 1-based, in the pod template text itself. */
+  templateLine: number;
+  templateColumn: number;
+  /** kind: 'action' when an {{action}} printed the value (line:column is its `{{`), 'text' when literal template text holds it. */
+  kind: 'action' | 'text';
+  /** action is the action as written, e.g. `{{ .Values.uid }}` (shortened), for kind 'action'. */
+  action?: string;
+  /** where describes the template's source when file is absent (e.g. `--set airflow.podTemplate`). */
+  where?: string;
 }
 
 /** MapKey marks a path segment that is a map key (printed `[key]`, e.g. `resources.limits[cpu]`). */
@@ -91,15 +115,23 @@ export const notSupported = (v: unknown, valid: readonly string[]): string =>
 /** tooLong is field.TooLong's text. */
 export const tooLong = (max: number): string => `Too long: may not be more than ${max} bytes`;
 
+/** formatTemplate prints a finding's template origin: `(from config.yaml:57:23 {{ .Values.uid }})`, `(from config.yaml:60:9, template text)`;
+ *  without a file, `(from the pod template, line 3, column 5 …)`. */
+export function formatTemplate(t: FindingTemplate): string {
+  const where = t.file !== undefined ? `${t.file}:${t.line}:${t.column}` : `${t.where ?? 'the pod template'}, line ${t.line}, column ${t.column}`;
+  const what = t.kind === 'action' ? (t.action ? ' ' + t.action : '') : ', template text';
+  return `(from ${where}${what})`;
+}
+
 /** formatFindings renders findings as text lines `file:line:col path: message` (warnings: `file:line:col warning: path: message`;
- *  `-` when no file was given) or as a JSON array of Finding (with rule ids). */
+ *  `-` when no file was given; ` (from FILE:LINE:COL …)` appended when the template position is known) or as a JSON array of Finding (with rule ids). */
 export function formatFindings(findings: readonly Finding[], format: 'text' | 'json' = 'text'): string {
   if (format === 'json') return JSON.stringify(findings, null, 2) + '\n';
   let out = '';
   for (const f of findings) {
     const where = `${f.file ?? '-'}:${f.line}:${f.column}`;
     const sev = f.severity === 'warning' ? 'warning: ' : '';
-    out += `${where} ${sev}${f.path ? f.path + ': ' : ''}${f.message}\n`;
+    out += `${where} ${sev}${f.path ? f.path + ': ' : ''}${f.message}${f.template ? ' ' + formatTemplate(f.template) : ''}\n`;
   }
   return out;
 }
