@@ -4,7 +4,7 @@
  * reflect.TypeOf(nil).Kind() with a nil pointer dereference. The non-must variants panic with
  * the must variant's error, which the template reports with the same text.
  */
-import { GoFuncError, GoSlice, type GoFunc, type GoValue } from '../../template/value.js';
+import { GoFuncError, GoSlice, type GoFunc, type GoValue, nilOf } from '../../template/value.js';
 import { def } from '../def.js';
 import { listOf, nilDeref, toInt } from './cast.js';
 import { empty } from './defaults.js';
@@ -19,6 +19,11 @@ function reflectList(v: GoValue, prefix: string): GoValue[] {
   const items = listOf(v);
   if (!items) throw new GoFuncError(`${prefix} ${goKindOf(v)}`);
   return items;
+}
+
+/** nilIfEmpty applies f to a non-empty list; an empty one gives Go's nil slice. */
+function nilIfEmpty(items: GoValue[], f: (xs: GoValue[]) => GoValue[]): GoValue[] {
+  return items.length === 0 ? nilOf([]) : f(items);
 }
 
 function inList(haystack: readonly GoValue[], needle: GoValue): boolean {
@@ -98,8 +103,9 @@ export const listsFuncs: GoFunc[] = [
     return items.length === 0 ? null : (items[0] ?? null);
   }),
   // Sprig: rest/initial of an empty list return a nil []interface{}.
-  ...mustAndPlain('rest', [I], L, ([l]) => reflectList(l, 'Cannot find rest on type').slice(1)),
-  ...mustAndPlain('initial', [I], L, ([l]) => reflectList(l, 'Cannot find initial on type').slice(0, -1)),
+  // Sprig: an empty list gives a nil []interface{} (toJson prints null).
+  ...mustAndPlain('rest', [I], L, ([l]) => nilIfEmpty(reflectList(l, 'Cannot find rest on type'), (xs) => xs.slice(1))),
+  ...mustAndPlain('initial', [I], L, ([l]) => nilIfEmpty(reflectList(l, 'Cannot find initial on type'), (xs) => xs.slice(0, -1))),
   ...mustAndPlain('reverse', [I], L, ([l]) => [...reflectList(l, 'Cannot find reverse on type')].reverse()),
   ...mustAndPlain('compact', [I], L, ([l]) => reflectList(l, 'Cannot compact on type').filter((x) => !empty(x))),
   ...mustAndPlain('uniq', [I], L, ([l]) => {
@@ -131,7 +137,8 @@ export const listsFuncs: GoFunc[] = [
         if (!items) throw new GoFuncError(`Cannot concat type ${goKindOf(l)} as list`);
         res.push(...items);
       }
-      return res;
+      // Sprig: `var res []interface{}` stays nil when nothing is appended.
+      return res.length === 0 ? nilOf(res) : res;
     },
     { variadic: true },
   ),

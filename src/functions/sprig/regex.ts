@@ -5,7 +5,7 @@
  * regexMatch ignores the error and answers false.
  */
 import { def } from '../def.js';
-import { GoFuncError, GoSlice, type GoFunc, type GoInt, type GoValue } from '../../template/value.js';
+import { GoFuncError, GoSlice, type GoFunc, type GoInt, type GoValue, nilOf } from '../../template/value.js';
 import { canBackquote, quote as goQuote } from '../../template/strconv.js';
 import { GoRegexp, RegexpSyntaxError, quoteMeta } from './regex-go.js';
 
@@ -37,8 +37,9 @@ function num(v: GoValue): number {
   return Number((v as GoInt).v);
 }
 
+/** strSlice is a []string; Go's nil slice (no match) stays nil, which toJson prints as null. */
 function strSlice(xs: string[] | null): GoSlice {
-  return new GoSlice('string', xs ?? []);
+  return xs === null ? nilOf(new GoSlice('string', [])) : new GoSlice('string', xs);
 }
 
 const S = 'string';
