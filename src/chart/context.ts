@@ -23,7 +23,7 @@ import {
   type GoValue,
   TypedMap,
   goInt, nilOf } from '../template/value.js';
-import { parseVersionErr, versionString } from './dependencies.js';
+import { type Version, newVersion, versionString } from '../functions/sprig/semver.js';
 import type { Dependency, Maintainer, Metadata } from './metadata.js';
 
 // ---- chartutil.Values ----
@@ -260,8 +260,13 @@ export class CapabilitiesError extends Error {}
 
 /** parseKubeVersion mimics --kube-version parsing (Helm: chartutil.ParseKubeVersion). */
 export function parseKubeVersion(s: string): KubeVersionInfo {
-  const v = parseVersionErr(s);
-  if (typeof v === 'string') throw new CapabilitiesError(`invalid kube version '${s}': ${v}`);
+  let v: Version;
+  try {
+    v = newVersion(s);
+  } catch (e) {
+    if (e instanceof GoFuncError) throw new CapabilitiesError(`invalid kube version '${s}': ${e.message}`);
+    throw e;
+  }
   return { version: 'v' + versionString(v), major: v.major.toString(), minor: v.minor.toString() };
 }
 

@@ -1,7 +1,7 @@
 // Go: text/template/funcs.go — the builtin functions. Arguments typed reflect.Value arrive
 // as GoValues where undefined is an invalid reflect.Value and null a nil interface.
 import { def } from '../functions/def.js';
-import { sprint, sprintf, sprintln } from './fmt.js';
+import { compareGoStrings, sprint, sprintf, sprintln } from './fmt.js';
 import { isPrint } from './strconv.js';
 import {
   GoComplex,
@@ -323,24 +323,6 @@ function lessThan(a: GoValue, b: GoValue): boolean {
     default:
       return compareGoStrings(arg1 as string, arg2 as string) < 0;
   }
-}
-
-/** compareGoStrings compares strings by their UTF-8 bytes, as Go's < does. */
-function compareGoStrings(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x !== y) {
-      if (x < 0x80 && y < 0x80) return x - y;
-      const ba = goBytes(a.slice(i));
-      const bb = goBytes(b.slice(i));
-      const m = Math.min(ba.length, bb.length);
-      for (let j = 0; j < m; j++) if (ba[j] !== bb[j]) return ba[j]! - bb[j]!;
-      return ba.length - bb.length;
-    }
-  }
-  return a.length - b.length;
 }
 
 function lt(args: GoValue[]): GoValue {

@@ -7,7 +7,7 @@
 // boolean `iface` where that matters: the dot, variables and field-chain receivers. A nil
 // interface is `null`, an invalid reflect.Value is `undefined` (see value.ts).
 import { ExecError, TemplateError } from './errors.js';
-import { formatValue, sprint } from './fmt.js';
+import { formatValue, sortedKeys, sprint } from './fmt.js';
 import type {
   ActionNode,
   ChainNode,
@@ -574,6 +574,11 @@ class State {
       throw e;
     }
     this.resIface = fn.out === 'interface {}' || fn.out === 'reflect.Value';
+    // Go: a value passed through a function's interface{} is a copy, no longer addressable, so a
+    // String() declared on its pointer type no longer applies when it is printed.
+    if (!fn.reflectArgs && v instanceof GoStruct && v.opts.ptrStringer && v.stringer !== undefined) {
+      v = new GoStruct(v.goType, v.fields, v.methods, v.ptr, undefined, v.opts);
+    }
     return v;
   }
 
@@ -729,31 +734,6 @@ function methodOf(receiver: GoValue, name: string): GoFunc | undefined {
   if (receiver instanceof TypedMap || receiver instanceof GoSlice) return receiver.methods?.get(name);
   if (receiver instanceof GoTime) return timeMethod(receiver, name);
   return undefined;
-}
-
-/** sortedKeys returns a map's keys in Go's order for strings: by UTF-8 bytes, which is code point order. */
-export function sortedKeys(m: ReadonlyMap<string, unknown>): string[] {
-  const keys = [...m.keys()];
-  let surrogates = false;
-  for (const k of keys) {
-    if (/[\uD800-\uDFFF]/.test(k)) {
-      surrogates = true;
-      break;
-    }
-  }
-  return surrogates ? keys.sort(compareCodePoints) : keys.sort();
-}
-
-/** compareCodePoints orders strings by code point (= UTF-8 byte order), not UTF-16 units. */
-export function compareCodePoints(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a.codePointAt(i)!;
-    const y = b.codePointAt(i)!;
-    if (x !== y) return x < y ? -1 : 1;
-    if (x > 0xffff) i++;
-  }
-  return a.length - b.length;
 }
 
 type TypeKind = 'bool' | 'complex' | 'float' | 'int' | 'uint' | 'interface' | 'reflect' | 'string' | 'other';

@@ -882,19 +882,45 @@ function intFromArg(a: GoValue[], argNum: number): [number, boolean, number] {
   return [num, isInt, newArgNum];
 }
 
-/** compareGoStrings orders strings by their UTF-8 bytes (Go's string <). */
+/**
+ * compareGoStrings orders strings by their UTF-8 bytes, as Go's string `<` (and sort.Strings,
+ * internal/fmtsort) does; escaped bytes (U+DC80..U+DCFF, see goBytes) compare as the raw bytes.
+ */
 export function compareGoStrings(a: string, b: string): number {
-  if (isAscii(a) && isAscii(b)) return a < b ? -1 : a > b ? 1 : 0;
-  const x = goBytes(a);
-  const y = goBytes(b);
-  const n = Math.min(x.length, y.length);
-  for (let i = 0; i < n; i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
-  return x.length - y.length;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    // Two whole BMP characters, both below the surrogates or both above: UTF-8 keeps code point order.
+    if ((x < 0xd800 && y < 0xd800) || (x > 0xdfff && y > 0xdfff)) return x < y ? -1 : 1;
+    // A surrogate on either side: compare the bytes from the start of the character
+    // (back up over a high surrogate that may pair with this unit).
+    let j = i;
+    if (j > 0) {
+      const p = a.charCodeAt(j - 1);
+      if (p >= 0xd800 && p <= 0xdbff) j--;
+    }
+    const ba = goBytes(a.slice(j));
+    const bb = goBytes(b.slice(j));
+    const m = Math.min(ba.length, bb.length);
+    for (let k = 0; k < m; k++) if (ba[k] !== bb[k]) return ba[k]! - bb[k]!;
+    return ba.length - bb.length;
+  }
+  // One is a prefix of the other: the longer is greater (a high surrogate that pairs only in
+  // the longer string encodes as F0..F4, above the U+FFFD (EF BF BD) of a lone one).
+  return a.length - b.length;
 }
 
-/** sortedKeys returns a map's keys in internal/fmtsort order (strings by bytes). */
-export function sortedKeys(m: Map<string, GoValue>): string[] {
-  return [...m.keys()].sort(compareGoStrings);
+/**
+ * sortedKeys returns a map's keys in internal/fmtsort order (strings by UTF-8 bytes), the order
+ * in which fmt prints and text/template ranges over a map.
+ */
+export function sortedKeys(m: ReadonlyMap<string, unknown>): string[] {
+  const keys = [...m.keys()];
+  // Without surrogates, UTF-16 unit order (the default sort) is code point order, which is byte order.
+  for (const k of keys) if (/[\uD800-\uDFFF]/.test(k)) return keys.sort(compareGoStrings);
+  return keys.sort();
 }
 
 /** sprintf is fmt.Sprintf over Go values. */

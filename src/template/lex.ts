@@ -7,6 +7,8 @@
  * U+DC80..U+DCFF stands for an invalid UTF-8 byte (see value.ts goBytes) and, like any lone
  * surrogate, reads as the rune U+FFFD of width 1, as Go's utf8.DecodeRuneInString does.
  */
+import { isPrint, quote } from './strconv.js';
+import { byteLen } from './value.js';
 
 /** ItemType identifies the type of a lexer item (Go: itemType). Keywords come after Keyword. */
 export const ItemType = {
@@ -91,7 +93,7 @@ export class Item {
     if (this.typ === T.Error) return this.val;
     if (this.typ > T.Keyword) return `<${this.val}>`;
     // Go: len(i.val) > 10 counts bytes; %.10q keeps 10 runes.
-    if (byteLength(this.val) > 10) return quote(truncateRunes(this.val, 10)) + '...';
+    if (byteLen(this.val) > 10) return quote(truncateRunes(this.val, 10)) + '...';
     return quote(this.val);
   }
 }
@@ -664,94 +666,13 @@ function leftTrimLength(s: string, from: number): number {
   return i - from;
 }
 
-// ---- Go-style quoting for messages ----
-
-const printable = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
-
-/** isPrint is Go's strconv.IsPrint: letters, marks, numbers, punctuation, symbols and ASCII space. */
-export function isPrint(r: number): boolean {
-  if (r < 0x80) return r >= 0x20 && r < 0x7f;
-  if (r >= 0xd800 && r <= 0xdfff) return false;
-  return printable.test(String.fromCodePoint(r));
-}
-
-function hex(n: number, width: number): string {
-  return n.toString(16).padStart(width, '0');
-}
-
-/**
- * quote is Go's strconv.Quote: a double-quoted Go string literal. Lone surrogates
- * U+DC80..U+DCFF (raw bytes, see value.ts) print as \xNN like Go's invalid bytes.
- */
-export function quote(s: string): string {
-  let simple = true;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x20 || c >= 0x7f || c === 34 || c === 92) {
-      simple = false;
-      break;
-    }
-  }
-  if (simple) return '"' + s + '"';
-  let out = '"';
-  for (let i = 0; i < s.length; i++) {
-    let r = s.charCodeAt(i);
-    if (r >= 0xd800 && r <= 0xdfff) {
-      const d = i + 1 < s.length ? s.charCodeAt(i + 1) : 0;
-      if (r <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
-        r = ((r - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
-        i++;
-      } else {
-        out += r >= 0xdc80 && r <= 0xdcff ? '\\x' + hex(r - 0xdc00, 2) : '\ufffd';
-        continue;
-      }
-    }
-    if (r === 34 || r === 92) {
-      out += '\\' + String.fromCharCode(r);
-      continue;
-    }
-    if (isPrint(r)) {
-      out += String.fromCodePoint(r);
-      continue;
-    }
-    switch (r) {
-      case 7: out += '\\a'; continue;
-      case 8: out += '\\b'; continue;
-      case 12: out += '\\f'; continue;
-      case 10: out += '\\n'; continue;
-      case 13: out += '\\r'; continue;
-      case 9: out += '\\t'; continue;
-      case 11: out += '\\v'; continue;
-    }
-    if (r < 0x20 || r === 0x7f) out += '\\x' + hex(r, 2);
-    else if (r < 0x10000) out += '\\u' + hex(r, 4);
-    else out += '\\U' + hex(r, 8);
-  }
-  return out + '"';
-}
+// ---- Go-style rune formatting for messages (quote and isPrint: strconv.ts) ----
 
 /** formatU formats a rune like Go's %#U: `U+0041 'A'` (without the quoted char when not printable). */
 export function formatU(r: number): string {
   if (r < 0) return 'U+FFFFFFFFFFFFFFFF'; // Go: %#U of eof (-1)
   const u = 'U+' + r.toString(16).toUpperCase().padStart(4, '0');
   return isPrint(r) ? `${u} '${String.fromCodePoint(r)}'` : u;
-}
-
-/** byteLength is the UTF-8 length of s in bytes (lone surrogates U+DC80..U+DCFF count 1, as raw bytes). */
-export function byteLength(s: string): number {
-  let n = s.length;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) continue;
-    if (c < 0x800) n += 1;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      n += 2; // a pair: 2 units, 4 bytes
-      i++;
-    } else if (c >= 0xdc80 && c <= 0xdcff) {
-      // an escaped raw byte: 1 byte
-    } else n += 2;
-  }
-  return n;
 }
 
 /** truncateRunes keeps the first n runes of s (Go: the precision of %.Nq). */

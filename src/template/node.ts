@@ -6,7 +6,7 @@
  * back as canonical source with toString() and deep-copies itself with copy().
  * Nodes are discriminated by `type`, so `switch (node.type)` narrows the Node union.
  */
-import { quote } from './lex.js';
+import { quote } from './strconv.js';
 import type { Tree } from './parse.js';
 
 /** NodeType names the kind of a parse node (Go: parse.NodeType; 'Else'/'End' never reach a finished tree). */

@@ -5,14 +5,15 @@
  * Errors are thrown as ParseError with Go's exact text (`template: NAME:LINE: MSG`); the
  * LINE is, as in Go, the line of the last token read from the lexer.
  */
-import { Item, ItemType, Lexer, byteLength, lex, quote } from './lex.js';
+import { Item, ItemType, Lexer, lex } from './lex.js';
 import {
   ActionNode, BoolNode, BreakNode, ChainNode, CommandNode, CommentNode, ContinueNode, DotNode,
   ElseNode, EndNode, FieldNode, IdentifierNode, IfNode, ListNode, NilNode, NumberNode, PipeNode,
   RangeNode, StringNode, TemplateNode, TextNode, VariableNode, WithNode,
 } from './node.js';
 import type { Node } from './node.js';
-import { fromGoBytes } from './value.js';
+import { NumError, errRange, parseFloat, parseInt, parseUint, quote, unquote, unquoteChar } from './strconv.js';
+import { byteLen } from './value.js';
 
 const T = ItemType;
 
@@ -103,7 +104,7 @@ export class Tree {
     const tree = n.tr ?? this;
     const text = tree.text;
     const nl = pos > 0 ? text.lastIndexOf('\n', pos - 1) : -1;
-    const byteNum = byteLength(text.slice(nl + 1, pos));
+    const byteNum = byteLen(text.slice(nl + 1, pos));
     let lineNum = 1;
     for (let i = text.indexOf('\n'); i >= 0 && i < pos; i = text.indexOf('\n', i + 1)) lineNum++;
     return [`${tree.parseName}:${lineNum}:${byteNum}`, n.toString()];
@@ -777,23 +778,30 @@ export class Tree {
   }
 
   private unquoteOrFail(s: string): string {
-    const r = unquote(s);
-    if (r === null) this.errorf('invalid syntax'); // Go: strconv.ErrSyntax
-    return r;
+    try {
+      return unquote(s);
+    } catch {
+      this.errorf('invalid syntax'); // Go: strconv.ErrSyntax
+    }
   }
 
   /** newNumber parses a number constant (Go: newNumber), failing with Go's messages. */
   private newNumber(pos: number, text: string, typ: ItemType): NumberNode {
     const n = new NumberNode(this, pos, text);
     if (typ === T.CharConstant) {
-      const r = unquoteChar(text, 1, 39);
-      if (r === null) this.errorf('invalid syntax');
-      if (text.slice(r.next) !== "'") this.errorf(`malformed character constant: ${text}`);
-      n.int64 = BigInt(r.r);
+      let r: number;
+      let tail: string;
+      try {
+        [r, , tail] = unquoteChar(text.slice(1), 39);
+      } catch {
+        this.errorf('invalid syntax');
+      }
+      if (tail !== "'") this.errorf(`malformed character constant: ${text}`);
+      n.int64 = BigInt(r);
       n.isInt = true;
-      n.uint64 = BigInt(r.r);
+      n.uint64 = BigInt(r);
       n.isUint = true;
-      n.float64 = r.r; // odd but those are the rules.
+      n.float64 = r; // odd but those are the rules.
       n.isFloat = true;
       return n;
     }
@@ -817,7 +825,7 @@ export class Tree {
       }
     }
     // Do integer test first so we get 0x123 etc.
-    const u = parseUint(text); // will fail for -0; fixed below.
+    const u = parseUint64(text); // will fail for -0; fixed below.
     if (u !== null) {
       n.isUint = true;
       n.uint64 = u;
@@ -921,359 +929,46 @@ function isAllGoSpace(s: string): boolean {
   return true;
 }
 
-// ---- strconv: Go's literal rules, as newNumber and Unquote apply them ----
+// ---- strconv (strconv.ts): newNumber and sscanComplex ignore the error values ----
 
-/** unquoteChar is Go's strconv.UnquoteChar at s[i]: the rune, whether it is multibyte, and the next index; null on a syntax error. */
-function unquoteChar(s: string, i: number, q: number): { r: number; multibyte: boolean; next: number } | null {
-  if (i >= s.length) return null;
-  const c = s.charCodeAt(i);
-  if (c === q && (q === 39 || q === 34)) return null;
-  if (c >= 0x80) {
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) return { r: ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000, multibyte: true, next: i + 2 };
-    }
-    if (c >= 0xd800 && c <= 0xdfff) return { r: 0xfffd, multibyte: true, next: i + 1 }; // Go: RuneError
-    return { r: c, multibyte: true, next: i + 1 };
+/** orNull returns f's result, or null when it throws strconv's NumError. */
+function orNull<T>(f: () => T): T | null {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof NumError) return null;
+    throw e;
   }
-  if (c !== 92) return { r: c, multibyte: false, next: i + 1 };
-  if (i + 1 >= s.length) return null;
-  const e = s.charCodeAt(i + 1);
-  let next = i + 2;
-  switch (e) {
-    case 97: return { r: 7, multibyte: false, next };
-    case 98: return { r: 8, multibyte: false, next };
-    case 102: return { r: 12, multibyte: false, next };
-    case 110: return { r: 10, multibyte: false, next };
-    case 114: return { r: 13, multibyte: false, next };
-    case 116: return { r: 9, multibyte: false, next };
-    case 118: return { r: 11, multibyte: false, next };
-    case 120: // x
-    case 117: // u
-    case 85: { // U
-      const n = e === 120 ? 2 : e === 117 ? 4 : 8;
-      if (next + n > s.length) return null;
-      let v = 0;
-      for (let j = 0; j < n; j++) {
-        const x = hexVal(s.charCodeAt(next + j));
-        if (x < 0) return null;
-        v = v * 16 + x;
-      }
-      next += n;
-      if (e === 120) return { r: v, multibyte: false, next }; // single-byte string, possibly not UTF-8
-      if (v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff)) return null;
-      return { r: v, multibyte: true, next };
-    }
-    case 48: case 49: case 50: case 51: case 52: case 53: case 54: case 55: {
-      let v = e - 48;
-      if (next + 2 > s.length) return null;
-      for (let j = 0; j < 2; j++) {
-        const x = s.charCodeAt(next + j) - 48;
-        if (x < 0 || x > 7) return null;
-        v = v * 8 + x;
-      }
-      next += 2;
-      if (v > 255) return null;
-      return { r: v, multibyte: false, next };
-    }
-    case 92:
-      return { r: 92, multibyte: false, next };
-    case 39:
-    case 34:
-      if (e !== q) return null;
-      return { r: e, multibyte: false, next };
-  }
-  return null;
 }
 
-function hexVal(c: number): number {
-  if (c >= 48 && c <= 57) return c - 48;
-  if (c >= 97 && c <= 102) return c - 87;
-  if (c >= 65 && c <= 70) return c - 55;
-  return -1;
+// Go: ParseUint and ParseInt accept only digits, letters (as digits or base prefixes) and
+// underscores after an optional sign; anything else is a syntax error, known without trying.
+const uintChars = /^[0-9A-Za-z_]+$/;
+const intChars = /^[+-]?[0-9A-Za-z_]+$/;
+
+/** parseUint64 is strconv.ParseUint(s, 0, 64); null on any error. */
+function parseUint64(s: string): bigint | null {
+  return uintChars.test(s) ? orNull(() => parseUint(s, 0, 64)) : null;
 }
 
-function pushUtf8(out: number[], r: number): void {
-  if (r < 0x80) out.push(r);
-  else if (r < 0x800) out.push(0xc0 | (r >> 6), 0x80 | (r & 0x3f));
-  else if (r < 0x10000) out.push(0xe0 | (r >> 12), 0x80 | ((r >> 6) & 0x3f), 0x80 | (r & 0x3f));
-  else out.push(0xf0 | (r >> 18), 0x80 | ((r >> 12) & 0x3f), 0x80 | ((r >> 6) & 0x3f), 0x80 | (r & 0x3f));
-}
-
-/**
- * unquote is Go's strconv.Unquote for the string tokens the lexer produces ("…" and `…`);
- * null on a syntax error.
- */
-export function unquote(s: string): string | null {
-  const n = s.length;
-  if (n < 2) return null;
-  const q = s.charCodeAt(0);
-  if (q === 96) {
-    if (s.charCodeAt(n - 1) !== 96 || s.indexOf('`', 1) !== n - 1) return null;
-    const inner = s.slice(1, n - 1);
-    // Go: carriage returns inside raw strings are discarded.
-    return inner.indexOf('\r') < 0 ? inner : inner.replaceAll('\r', '');
-  }
-  if (q !== 34 || s.charCodeAt(n - 1) !== 34) return null;
-  let simple = true;
-  for (let i = 1; i < n - 1; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 92 || c === 34 || c === 10 || (c >= 0xd800 && c <= 0xdfff)) {
-      simple = false;
-      break;
-    }
-  }
-  if (simple) return s.slice(1, n - 1);
-  const out: number[] = [];
-  let i = 1;
-  while (i < n - 1) {
-    if (s.charCodeAt(i) === 10) return null;
-    const r = unquoteChar(s, i, 34);
-    if (r === null) return null;
-    i = r.next;
-    if (r.r < 0x80 || !r.multibyte) out.push(r.r);
-    else pushUtf8(out, r.r);
-  }
-  if (i !== n - 1) return null;
-  return fromGoBytes(Uint8Array.from(out));
-}
-
-/** underscoreOK reports whether the underscores in s are allowed (Go: strconv.underscoreOK). */
-function underscoreOK(s: string): boolean {
-  // saw: '^' beginning, '0' digit or base prefix, '_' underscore, '!' other.
-  let saw = '^';
-  let i = 0;
-  if (s.length >= 1 && (s[0] === '-' || s[0] === '+')) s = s.slice(1);
-  let hexa = false;
-  if (s.length >= 2 && s[0] === '0' && 'bBoOxX'.includes(s[1]!)) {
-    i = 2;
-    saw = '0';
-    hexa = s[1] === 'x' || s[1] === 'X';
-  }
-  for (; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if ((c >= 48 && c <= 57) || (hexa && ((c >= 97 && c <= 102) || (c >= 65 && c <= 70)))) {
-      saw = '0';
-      continue;
-    }
-    if (c === 95) {
-      if (saw !== '0') return false;
-      saw = '_';
-      continue;
-    }
-    if (saw === '_') return false;
-    saw = '!';
-  }
-  return saw !== '_';
-}
-
-const maxUint64 = (1n << 64n) - 1n;
-
-/** parseUint is Go's strconv.ParseUint(s, 0, 64); null on any error. */
-function parseUint(s0: string): bigint | null {
-  if (s0.length === 0) return null;
-  // Fast path: short decimal.
-  if (s0.length < 16 && s0.charCodeAt(0) !== 48) {
-    let ok = true;
-    for (let i = 0; i < s0.length; i++) {
-      const c = s0.charCodeAt(i);
-      if (c < 48 || c > 57) {
-        ok = false;
-        break;
-      }
-    }
-    if (ok) return BigInt(s0);
-  }
-  let s = s0;
-  let base = 10;
-  if (s[0] === '0') {
-    const c1 = s[1];
-    if (s.length >= 3 && (c1 === 'b' || c1 === 'B')) {
-      base = 2;
-      s = s.slice(2);
-    } else if (s.length >= 3 && (c1 === 'o' || c1 === 'O')) {
-      base = 8;
-      s = s.slice(2);
-    } else if (s.length >= 3 && (c1 === 'x' || c1 === 'X')) {
-      base = 16;
-      s = s.slice(2);
-    } else {
-      base = 8;
-      s = s.slice(1);
-    }
-  }
-  let underscores = false;
-  let n = 0n;
-  const b = BigInt(base);
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 95) {
-      underscores = true;
-      continue;
-    }
-    const d = hexVal(c);
-    if (d < 0 || d >= base) return null;
-    n = n * b + BigInt(d);
-    if (n > maxUint64) return null;
-  }
-  if (underscores && !underscoreOK(s0)) return null;
-  return n;
-}
-
-/** parseInt64 is Go's strconv.ParseInt(s, 0, 64); null on any error. */
+/** parseInt64 is strconv.ParseInt(s, 0, 64); null on any error. */
 function parseInt64(s: string): bigint | null {
-  if (s.length === 0) return null;
-  let neg = false;
-  let body = s;
-  if (s[0] === '+') body = s.slice(1);
-  else if (s[0] === '-') {
-    neg = true;
-    body = s.slice(1);
-  }
-  const u = parseUint(body);
-  if (u === null) return null;
-  const cutoff = 1n << 63n;
-  if (!neg && u >= cutoff) return null;
-  if (neg && u > cutoff) return null;
-  return neg ? -u : u;
+  return intChars.test(s) ? orNull(() => parseInt(s, 0, 64)) : null;
 }
 
-/**
- * parseFloat64 is Go's strconv.ParseFloat(s, 64) for the forms the lexer produces (decimal
- * and hexadecimal mantissas, underscores); null on a syntax or range error.
- */
-export function parseFloat64(s: string): number | null {
-  const r = readFloat(s);
-  if (r === null) return null;
-  return Number.isFinite(r) ? r : null;
+/** parseFloat64 is strconv.ParseFloat(s, 64); null on a syntax or range error. */
+function parseFloat64(s: string): number | null {
+  return orNull(() => parseFloat(s, 64));
 }
 
-/** readFloat parses the whole of s as a Go float literal; Infinity when out of range. */
+/** readFloat is strconv.ParseFloat(s, 64) for fmt's scanner: Infinity when out of range, null on a syntax error. */
 function readFloat(s: string): number | null {
-  let i = 0;
-  let neg = false;
-  if (i < s.length && (s[i] === '+' || s[i] === '-')) {
-    neg = s[i] === '-';
-    i++;
+  try {
+    return parseFloat(s, 64);
+  } catch (e) {
+    if (e instanceof NumError) return e.err === errRange ? Infinity : null;
+    throw e;
   }
-  let underscores = false;
-  if (i + 2 < s.length && s[i] === '0' && (s[i + 1] === 'x' || s[i + 1] === 'X')) {
-    // Hexadecimal mantissa, 'p' exponent required.
-    i += 2;
-    let mant = 0n;
-    let sawdot = false;
-    let sawdigits = false;
-    let fracDigits = 0;
-    for (; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      if (c === 95) {
-        underscores = true;
-        continue;
-      }
-      if (c === 46) {
-        if (sawdot) break;
-        sawdot = true;
-        continue;
-      }
-      const d = hexVal(c);
-      if (d < 0) break;
-      sawdigits = true;
-      mant = mant * 16n + BigInt(d);
-      if (sawdot) fracDigits++;
-    }
-    if (!sawdigits) return null;
-    if (i >= s.length || (s[i] !== 'p' && s[i] !== 'P')) return null;
-    const e = readExp(s, i + 1);
-    if (e === null) return null;
-    i = e.next;
-    if (e.underscores) underscores = true;
-    if (i !== s.length) return null;
-    if (underscores && !underscoreOK(s)) return null;
-    const v = scaleBig(mant, e.exp - 4 * fracDigits);
-    return neg ? -v : v;
-  }
-  const startDigits = i;
-  let sawdot = false;
-  let sawdigits = false;
-  for (; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 95) {
-      underscores = true;
-      continue;
-    }
-    if (c === 46) {
-      if (sawdot) break;
-      sawdot = true;
-      continue;
-    }
-    if (c >= 48 && c <= 57) {
-      sawdigits = true;
-      continue;
-    }
-    break;
-  }
-  if (!sawdigits) return null;
-  let expEnd = i;
-  if (i < s.length && (s[i] === 'e' || s[i] === 'E')) {
-    const e = readExp(s, i + 1);
-    if (e === null) return null;
-    if (e.underscores) underscores = true;
-    expEnd = e.next;
-  }
-  if (expEnd !== s.length) return null;
-  if (underscores && !underscoreOK(s)) return null;
-  const body = underscores ? s.slice(startDigits).replaceAll('_', '') : s.slice(startDigits);
-  const v = Number(body);
-  if (Number.isNaN(v)) return null;
-  return neg ? -v : v;
-}
-
-/** readExp reads an exponent's optional sign and digits from s[i:]. */
-function readExp(s: string, i: number): { exp: number; next: number; underscores: boolean } | null {
-  if (i >= s.length) return null;
-  let sign = 1;
-  if (s[i] === '+') i++;
-  else if (s[i] === '-') {
-    sign = -1;
-    i++;
-  }
-  if (i >= s.length || s.charCodeAt(i) < 48 || s.charCodeAt(i) > 57) return null;
-  let e = 0;
-  let underscores = false;
-  for (; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 95) {
-      underscores = true;
-      continue;
-    }
-    if (c < 48 || c > 57) break;
-    if (e < 100000) e = e * 10 + (c - 48);
-  }
-  return { exp: sign * e, next: i, underscores };
-}
-
-/** scaleBig returns mant·2^exp correctly rounded to a float64 (Infinity on overflow). */
-function scaleBig(mant: bigint, exp: number): number {
-  if (mant === 0n) return 0;
-  const bitLen = mant.toString(2).length;
-  const e = bitLen - 1 + exp; // the value is in [2^e, 2^(e+1))
-  if (e > 1023) return Infinity;
-  let keep = e >= -1022 ? 53 : 53 - (-1022 - e);
-  if (keep < 0) return 0;
-  let shift = bitLen - keep;
-  let q = mant;
-  if (shift > 0) {
-    const s = BigInt(shift);
-    q = mant >> s;
-    const rem = mant & ((1n << s) - 1n);
-    const half = 1n << (s - 1n);
-    if (rem > half || (rem === half && (q & 1n) === 1n)) q += 1n;
-  } else {
-    shift = 0;
-  }
-  if (keep === 0 && q === 0n) return 0;
-  const r = ldexp(Number(q), exp + shift);
-  return r;
 }
 
 /** ldexp returns x·2^e exactly when the result is representable. */

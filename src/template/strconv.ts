@@ -120,23 +120,12 @@ function roundDigits(x: Digits, nd: number): Digits {
 /** shortest64 returns the shortest decimal that rounds back to f (finite, non-negative). */
 function shortest64(f: number): Digits {
   if (f === 0) return { d: '', dp: 0 };
-  // ECMAScript's Number::toString yields the shortest round-tripping digits, choosing the
-  // closest when several qualify, like Go's Ryu shortest mode.
-  const s = String(f);
+  // ECMAScript's Number::toExponential() yields the shortest round-tripping digits, choosing
+  // the closest when several qualify, like Go's Ryu shortest mode: "d.ddde±x", no trailing zeros.
+  const s = f.toExponential();
   const ei = s.indexOf('e');
-  let mant = ei < 0 ? s : s.slice(0, ei);
-  const exp = ei < 0 ? 0 : Number(s.slice(ei + 1));
-  const dot = mant.indexOf('.');
-  let dp = dot < 0 ? mant.length : dot;
-  if (dot >= 0) mant = mant.slice(0, dot) + mant.slice(dot + 1);
-  let start = 0;
-  while (start < mant.length && mant.charCodeAt(start) === 48) {
-    start++;
-    dp--;
-  }
-  let end = mant.length;
-  while (end > start && mant.charCodeAt(end - 1) === 48) end--;
-  return { d: mant.slice(start, end), dp: dp + exp };
+  const d = s.charCodeAt(1) === 46 ? s[0]! + s.slice(2, ei) : s.slice(0, ei);
+  return { d, dp: Number(s.slice(ei + 1)) + 1 };
 }
 
 /** cmpScaled compares D*10^K with X*2^F exactly. */
@@ -225,6 +214,13 @@ function decompose(f: number, bitSize: 32 | 64): Decomposed {
  * precision prec (-1: the fewest digits that read back exactly) and bitSize 32 or 64.
  */
 export function formatFloat(f: number, fmt: FloatFormat | string, prec: number, bitSize: 32 | 64): string {
+  if (bitSize === 64 && prec < 0 && Number.isFinite(f) && (fmt === 'g' || fmt === 'e' || fmt === 'f')) {
+    // Fast path of the common case (%v, encoding/json, YAML): shortest float64 digits need no bit decomposition.
+    const digs = shortest64(Math.abs(f));
+    const n = digs.d.length;
+    const p = fmt === 'e' ? Math.max(n - 1, 0) : fmt === 'f' ? Math.max(n - digs.dp, 0) : n;
+    return formatDigits(true, f < 0 || Object.is(f, -0), digs, p, fmt);
+  }
   const flt = bitSize === 32 ? float32info : float64info;
   const dc = decompose(f, bitSize);
   if (dc.special) return dc.special;
@@ -449,6 +445,18 @@ function underscoreOK(s: string): boolean {
  */
 export function parseUint(s: string, base: number, bitSize: number, fn = 'ParseUint'): bigint {
   if (s === '') throw new NumError(fn, s, errSyntax);
+  // Fast path: fewer than 16 decimal digits without a base prefix always fit in 64 bits.
+  if (s.length < 16 && (base === 10 || (base === 0 && (s.charCodeAt(0) !== 48 || s.length === 1))) && (bitSize === 0 || bitSize === 64)) {
+    let ok = true;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 48 || c > 57) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) return BigInt(s);
+  }
   const base0 = base === 0;
   const s0 = s;
   if (base >= 2 && base <= 36) {
@@ -937,8 +945,8 @@ function unhex(c: number): number {
 
 class SyntaxErr extends Error {}
 
-/** unquoteChar is strconv.UnquoteChar on bytes: [value, multibyte, next index]. */
-function unquoteChar(b: Uint8Array, i: number, q: number): [number, boolean, number] {
+/** unquoteCharBytes is strconv.UnquoteChar on bytes: [value, multibyte, next index]. */
+function unquoteCharBytes(b: Uint8Array, i: number, q: number): [number, boolean, number] {
   if (i >= b.length) throw new SyntaxErr();
   const c = b[i]!;
   if (c === q && (q === 39 || q === 34)) throw new SyntaxErr();
@@ -1022,6 +1030,19 @@ function encodeRune(out: number[], r: number): void {
  * Throws an Error with Go's text `invalid syntax` otherwise.
  */
 export function unquote(s: string): string {
+  // Go: quoted strings without any escape sequences (and valid UTF-8) are returned as they are.
+  const n = s.length;
+  if (n >= 2 && s.charCodeAt(0) === 34 && s.charCodeAt(n - 1) === 34) {
+    let simple = true;
+    for (let i = 1; i < n - 1; i++) {
+      const c = s.charCodeAt(i);
+      if (c === 92 || c === 34 || c === 10 || (c >= 0xd800 && c <= 0xdfff)) {
+        simple = false;
+        break;
+      }
+    }
+    if (simple) return s.slice(1, n - 1);
+  }
   const b = goBytes(s);
   const bad = (): never => {
     throw new Error(errSyntax);
@@ -1042,7 +1063,7 @@ export function unquote(s: string): string {
   try {
     while (i < b.length && b[i] !== q) {
       if (b[i] === 10) return bad();
-      const [r, multibyte, next] = unquoteChar(b, i, q);
+      const [r, multibyte, next] = unquoteCharBytes(b, i, q);
       i = next;
       if (r < 0x80 || !multibyte) out.push(r);
       else encodeRune(out, r);
@@ -1056,4 +1077,19 @@ export function unquote(s: string): string {
   i++;
   if (i !== b.length) return bad();
   return fromGoBytes(Uint8Array.from(out));
+}
+
+/**
+ * unquoteChar is strconv.UnquoteChar(s, quote): the first character or escape of s, whether
+ * it needs a multibyte UTF-8 encoding, and the rest of s. Throws an Error `invalid syntax`.
+ */
+export function unquoteChar(s: string, q: number): [value: number, multibyte: boolean, tail: string] {
+  const b = goBytes(s);
+  try {
+    const [r, multibyte, next] = unquoteCharBytes(b, 0, q);
+    return [r, multibyte, fromGoBytes(b.subarray(next))];
+  } catch (e) {
+    if (e instanceof SyntaxErr) throw new Error(errSyntax);
+    throw e;
+  }
 }

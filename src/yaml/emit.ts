@@ -227,15 +227,21 @@ interface ScalarAnalysis {
   blockAllowed: boolean;
 }
 
-const isPrintable = (c: number): boolean =>
+// Character classes of yamlprivateh.go over code points (yaml.v3's emitter, yaml3.ts, uses them too).
+
+/** isPrintable is go-yaml's is_printable for a code point. */
+export const isPrintable = (c: number): boolean =>
   c === 0x0a ||
   (c >= 0x20 && c <= 0x7e) ||
   (c >= 0xa0 && c <= 0xd7ff) ||
   (c >= 0xe000 && c <= 0xfffd && c !== 0xfeff);
-const isBreak = (c: number | undefined): boolean =>
+/** isBreak is go-yaml's is_break: CR, LF, NEL, LS, PS. */
+export const isBreak = (c: number | undefined): boolean =>
   c === 0x0d || c === 0x0a || c === 0x85 || c === 0x2028 || c === 0x2029;
-const isBlank = (c: number | undefined): boolean => c === 0x20 || c === 0x09;
-const isBlankz = (c: number | undefined): boolean => c === undefined || c === 0 || isBlank(c) || isBreak(c);
+/** isBlank is go-yaml's is_blank: space or tab. */
+export const isBlank = (c: number | undefined): boolean => c === 0x20 || c === 0x09;
+/** isBlankz is go-yaml's is_blankz: blank, break or the end of the value. */
+export const isBlankz = (c: number | undefined): boolean => c === undefined || c === 0 || isBlank(c) || isBreak(c);
 
 /** analyzeScalar is yaml_emitter_analyze_scalar over the code points of a value. */
 function analyzeScalar(v: readonly number[]): ScalarAnalysis {
@@ -353,7 +359,8 @@ function analyzeScalar(v: readonly number[]): ScalarAnalysis {
   return a;
 }
 
-function utf8Len(cps: readonly number[]): number {
+/** utf8Len is the UTF-8 length in bytes of a scalar given as code points. */
+export function utf8Len(cps: readonly number[]): number {
   let n = 0;
   for (const c of cps) n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
   return n;
@@ -728,7 +735,7 @@ function canUsePlain(s: string): boolean {
 const base60float = /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/;
 
 /** isBase60Float is yaml.v2's isBase60Float: YAML 1.1 sexagesimal numbers are quoted on output. */
-function isBase60Float(s: string): boolean {
+export function isBase60Float(s: string): boolean {
   if (s === '') return false;
   const c = s.charCodeAt(0);
   if (!(c === 0x2b || c === 0x2d || (c >= 0x30 && c <= 0x39))) return false;

@@ -17,8 +17,12 @@ import {
   isNilContainer,
   nilOf,
 } from '../template/value.js';
+import { compareGoStrings } from '../template/fmt.js';
 import { JsonError } from './errors.js';
 import { formatFloat } from './float.js';
+
+// src/chart/manifests.ts sorts file names with it from here.
+export { compareGoStrings };
 
 // ---------------------------------------------------------------- Marshal
 
@@ -143,36 +147,6 @@ export function base64Std(bytes: Uint8Array): string {
     out += b64[v >> 18]! + b64[(v >> 12) & 63]! + b64[(v >> 6) & 63]! + '=';
   }
   return out;
-}
-
-/** compareGoStrings orders strings as Go does (`<` on the UTF-8 bytes, i.e. by code point). */
-export function compareGoStrings(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x === y) continue;
-    // Code units agree with code points except when one side is a surrogate (≥ U+10000
-    // or an escaped byte) and the other is in U+E000..U+FFFF.
-    const xs = x >= 0xd800 && x <= 0xdfff;
-    const ys = y >= 0xd800 && y <= 0xdfff;
-    if (xs !== ys && (x >= 0xe000 || y >= 0xe000)) {
-      // Escaped bytes (U+DC80..U+DCFF) are raw bytes 0x80..0xFF: below every multi-byte lead ≥ 0xC2…
-      const xk = xs ? surrogateKey(a, i) : x;
-      const yk = ys ? surrogateKey(b, i) : y;
-      return xk < yk ? -1 : 1;
-    }
-    return x < y ? -1 : 1;
-  }
-  return a.length - b.length;
-}
-
-function surrogateKey(s: string, i: number): number {
-  const c = s.charCodeAt(i);
-  if (c >= 0xdc80 && c <= 0xdcff && !(i > 0 && s.charCodeAt(i - 1) >= 0xd800 && s.charCodeAt(i - 1) <= 0xdbff)) {
-    return c - 0xdc00; // an escaped raw byte compares by its first byte, approximately
-  }
-  return 0x10000;
 }
 
 /** formatRFC3339Nano is time.Time.Format(time.RFC3339Nano). */

@@ -13,11 +13,11 @@
  * stacks), so a document nested to go-yaml's 10,000-level limit cannot overflow the
  * JavaScript stack.
  */
+import { compareGoStrings } from '../template/fmt.js';
 import { quote } from '../template/strconv.js';
 import { type GoValue, fromGoBytes, goBytes } from '../template/value.js';
 import { YamlError } from './errors.js';
 import { formatFloat } from './float.js';
-import { compareGoStrings } from './json.js';
 import { EventType, Parser, type YamlEvent } from './parser.js';
 import { type Resolved, ResolveError, longTags, resolve } from './resolve.js';
 import type { Mark } from './scanner.js';

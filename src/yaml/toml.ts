@@ -19,7 +19,8 @@ import { lazyRequire } from '../functions/lazy-require.js';
 
 const smolToml = lazyRequire<typeof import('smol-toml')>('smol-toml');
 import { formatFloat } from './float.js';
-import { compareGoStrings, formatRFC3339Nano } from './json.js';
+import { compareGoStrings } from '../template/fmt.js';
+import { formatRFC3339Nano } from './json.js';
 
 /** TomlError is an error returned by the TOML encoder or decoder; message is Go's err.Error(). */
 export class TomlError extends Error {

@@ -25,6 +25,7 @@ import {
   typeOf,
   type GoValue,
 } from '../template/value.js';
+import { isBase60Float, isBlankz, isBreak, isPrintable, utf8Len } from './emit.js';
 import { formatFloat } from './float.js';
 import { base64Std, formatRFC3339Nano } from './json.js';
 
@@ -103,15 +104,6 @@ function resolvesToStr(s: string): boolean {
   if (yamlStyleFloat.test(plain) && goParseFloatOk(plain)) return false;
   if (/^-?0b[01]+$/.test(plain) || /^-?0o[0-7]+$/.test(plain)) return false;
   return true;
-}
-
-const base60float = /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/;
-
-function isBase60Float(s: string): boolean {
-  if (s === '') return false;
-  const c = s.charCodeAt(0);
-  if (!(c === 0x2b || c === 0x2d || (c >= 0x30 && c <= 0x39)) || !s.includes(':')) return false;
-  return base60float.test(s);
 }
 
 const oldBools = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On', 'ON', 'n', 'N', 'no', 'No', 'NO', 'off', 'Off', 'OFF']);
@@ -244,15 +236,6 @@ interface ScalarAnalysis {
   blockAllowed: boolean;
 }
 
-const isPrintable = (c: number): boolean =>
-  c === 0x0a ||
-  (c >= 0x20 && c <= 0x7e) ||
-  (c >= 0xa0 && c <= 0xd7ff) ||
-  (c >= 0xe000 && c <= 0xfffd && c !== 0xfeff);
-const isBreak = (c: number | undefined): boolean =>
-  c === 0x0d || c === 0x0a || c === 0x85 || c === 0x2028 || c === 0x2029;
-const isBlank = (c: number | undefined): boolean => c === 0x20 || c === 0x09;
-const isBlankz = (c: number | undefined): boolean => c === undefined || c === 0 || isBlank(c) || isBreak(c);
 
 /** analyzeScalar is v3's yaml_emitter_analyze_scalar (v2's plus the tab rule). */
 function analyzeScalar(v: readonly number[]): ScalarAnalysis {
@@ -361,12 +344,6 @@ function analyzeScalar(v: readonly number[]): ScalarAnalysis {
   if (flowIndicators) a.flowPlainAllowed = false;
   if (blockIndicators) a.blockPlainAllowed = false;
   return a;
-}
-
-function utf8Len(cps: readonly number[]): number {
-  let n = 0;
-  for (const c of cps) n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-  return n;
 }
 
 const hexUpper = '0123456789ABCDEF';

@@ -1,6 +1,7 @@
 // lexTests, ported in spirit from Go's text/template/parse/lex_test.go: input → items.
 import { describe, expect, it } from 'vitest';
-import { Item, ItemType, formatU, lex, quote } from '../../src/template/lex.js';
+import { Item, ItemType, formatU, lex } from '../../src/template/lex.js';
+import { quote } from '../../src/template/strconv.js';
 
 const typeName = new Map<number, string>(Object.entries(ItemType).map(([k, v]) => [v, k]));
 

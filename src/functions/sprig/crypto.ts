@@ -7,7 +7,7 @@ import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, 
 import type bcryptjsModule from 'bcryptjs';
 import { lazyRequire } from '../lazy-require.js';
 import { def } from '../def.js';
-import { GoFuncError, fromGoBytes, goBytes, type GoFunc, type GoInt } from '../../template/value.js';
+import { GoFuncError, byteLen, fromGoBytes, goBytes, type GoFunc, type GoInt } from '../../template/value.js';
 import { base64Decode, base64Encode } from './encoding.js';
 import { certFuncs } from './crypto-x509.js';
 
@@ -117,7 +117,7 @@ export function decryptAES(password: string, crypt64: string): string {
   }
   if (crypt.length < 16) {
     // Go: crypt[:16] reslices up to the decode buffer's capacity (DecodedLen = len/4*3).
-    const cap = Math.floor(byteLength(crypt64) / 4) * 3;
+    const cap = Math.floor(byteLen(crypt64) / 4) * 3;
     if (cap < 16) throw new GoFuncError(`runtime error: slice bounds out of range [:16] with capacity ${cap}`);
     throw new GoFuncError(`runtime error: slice bounds out of range [16:${crypt.length}]`);
   }
@@ -133,9 +133,6 @@ export function decryptAES(password: string, crypt64: string): string {
   return fromGoBytes(dec.subarray(0, n));
 }
 
-function byteLength(s: string): number {
-  return goBytes(s).length;
-}
 
 /** maxRandBytes bounds randBytes. podtpl: Go allocates any count; we stop at 64 MiB. */
 const maxRandBytes = 64 << 20;

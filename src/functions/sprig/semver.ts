@@ -1,6 +1,7 @@
 /**
  * Sprig 3.2.3's semver functions (Sprig: semver.go) over a port of Masterminds/semver v3.2.1
- * (Helm's pin; version.go, constraints.go). 3.2.1 differs from the oracle's 3.2.0 in
+ * (Helm's pin; version.go, constraints.go). Helm's chart checks (kubeVersion, dependency
+ * version ranges: src/chart/dependencies.ts, --kube-version: src/chart/context.ts) use it too. 3.2.1 differs from the oracle's 3.2.0 in
  * rewriteRange: a hyphen range is rewritten with a trailing space, so `1.2 - 1.4.5 <1.4` parses.
  */
 import { GoFuncError, GoInt, GoStruct, type GoFunc, type GoValue } from '../../template/value.js';
@@ -111,7 +112,8 @@ const rangeRe = new RegExp(`${ws}*(${cv})${ws}+-${ws}+(${cv})${ws}*`, 'g');
 const findRe = new RegExp(`(${ops})${ws}*(${cv})`, 'g');
 const validRe = new RegExp(`^(${ws}*(${ops})${ws}*(${cv})${ws}*)((?:${ws}+|,${ws}*)(${ops})${ws}*(${cv})${ws}*)*$`);
 
-interface Constraint {
+/** Constraint is one semver constraint (`>= 1.2`); newConstraint returns OR groups of AND lists of them. */
+export interface Constraint {
   con: Version;
   orig: string;
   origfunc: string;
@@ -244,11 +246,16 @@ function check(v: Version, c: Constraint): boolean {
   return false;
 }
 
+/** constraintsCheck is Constraints.Check: does v satisfy every constraint of some OR group. */
+export function constraintsCheck(cs: readonly (readonly Constraint[])[], v: Version): boolean {
+  return cs.some((and) => and.every((c) => check(v, c)));
+}
+
 /** semverCompare is Sprig's semverCompare: does version satisfy constraint. */
 export function semverCompare(constraint: string, version: string): boolean {
   const cs = newConstraint(constraint);
   const v = newVersion(version);
-  return cs.some((and) => and.every((c) => check(v, c)));
+  return constraintsCheck(cs, v);
 }
 
 const versionType = 'semver.Version';

@@ -8,6 +8,7 @@ import {
   GoFuncError,
   GoSlice,
   TypedMap,
+  byteLen,
   fromGoBytes,
   goBytes,
   isAscii,
@@ -15,7 +16,7 @@ import {
   type GoInt,
   type GoValue,
 } from '../../template/value.js';
-import { formatValue } from '../../template/fmt.js';
+import { compareGoStrings, formatValue } from '../../template/fmt.js';
 import { def } from '../def.js';
 import {
   fromRunes,
@@ -63,10 +64,6 @@ export function byteSlice(s: string, a: number | undefined, b: number | undefine
   return bytes ? fromGoBytes(bytes.subarray(lo, hi)) : s.slice(lo, hi);
 }
 
-/** byteLength is len(s). */
-function byteLength(s: string): number {
-  return isAscii(s) ? s.length : goBytes(s).length;
-}
 
 // ---- strings package ----
 
@@ -100,7 +97,7 @@ export function trimCutset(s: string, cutset: string): string {
 export function repeat(s: string, count: bigint): string {
   if (count < 0n) throw new GoFuncError('strings: negative Repeat count');
   if (s === '' || count === 0n) return '';
-  if (BigInt(byteLength(s)) * count > BigInt(maxStringBytes)) {
+  if (BigInt(byteLen(s)) * count > BigInt(maxStringBytes)) {
     throw new GoFuncError(`strings: Repeat result too large (podtpl limit ${maxStringBytes} bytes)`);
   }
   return s.repeat(Number(count));
@@ -576,7 +573,7 @@ export function indent(spaces: bigint, v: string): string {
   const pad = repeat(' ', spaces < 0n ? 0n : spaces);
   if (spaces < 0n) throw new GoFuncError('strings: negative Repeat count');
   const lines = v.split('\n').length;
-  if ((byteLength(pad) + 1) * lines + byteLength(v) > maxStringBytes) {
+  if ((byteLen(pad) + 1) * lines + byteLen(v) > maxStringBytes) {
     throw new GoFuncError(`indent: result too large (podtpl limit ${maxStringBytes} bytes)`);
   }
   return pad + v.split('\n').join('\n' + pad);
@@ -586,16 +583,6 @@ function splitMap(parts: string[]): TypedMap {
   const m = new TypedMap('map[string]string', 'map[string]string', 'string');
   parts.forEach((p, i) => m.set('_' + i, p));
   return m;
-}
-
-/** goStringLess compares Go strings byte-wise (sort.Strings order). */
-export function compareGoStrings(a: string, b: string): number {
-  if (isAscii(a) && isAscii(b)) return a < b ? -1 : a > b ? 1 : 0;
-  const x = goBytes(a);
-  const y = goBytes(b);
-  const l = Math.min(x.length, y.length);
-  for (let i = 0; i < l; i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
-  return x.length - y.length;
 }
 
 /** sortAlpha is Sprig's sortAlpha: lists through strslice, sorted byte-wise; anything else a one-element list. */
@@ -622,7 +609,7 @@ export const stringsFuncs: GoFunc[] = [
   def('trunc', ['int', 'string'], 'string', ([cv, sv]) => {
     const c = n(cv);
     const s = str(sv);
-    const len = byteLength(s);
+    const len = byteLen(s);
     if (c < 0 && len + c > 0) return byteSlice(s, len + c, undefined);
     if (c >= 0 && len > c) return byteSlice(s, 0, c);
     return s;
@@ -637,7 +624,7 @@ export const stringsFuncs: GoFunc[] = [
     const end = n(b);
     const s = str(sv);
     if (start < 0) return byteSlice(s, undefined, end);
-    const len = byteLength(s);
+    const len = byteLen(s);
     if (end < 0 || end > len) return byteSlice(s, start, undefined);
     return byteSlice(s, start, end);
   }),
