@@ -37,6 +37,12 @@ export type JsonField = readonly [name: string, value: GoValue];
  */
 export const structJsonFields = new Map<string, (s: GoStruct) => JsonField[]>();
 
+/**
+ * structJsonMarshalers maps a GoStruct's goType to its json.Marshaler: the Go value its
+ * MarshalJSON encodes instead of the struct (semver.Version marshals as its string).
+ */
+export const structJsonMarshalers = new Map<string, (s: GoStruct) => GoValue>();
+
 /** MarshalOptions are encoding/json's encoder settings. */
 export interface MarshalOptions {
   /** Escape <, >, & as \u003c… (json.Marshal: true; Encoder.SetEscapeHTML(false): false). */
@@ -281,6 +287,12 @@ export function marshalJson(v: GoValue, opts: MarshalOptions = {}): string {
       continue;
     }
     if (x instanceof GoStruct) {
+      const marshal = structJsonMarshalers.get(x.goType);
+      if (marshal !== undefined) {
+        stack.push(marshal(x));
+        depths.push(depth);
+        continue;
+      }
       const custom = structJsonFields.get(x.goType);
       const fields: JsonField[] = custom ? custom(x) : [...x.fields];
       pushFields(fields, depth);

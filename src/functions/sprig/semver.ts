@@ -7,6 +7,7 @@
 import { GoFuncError, GoInt, GoStruct, type GoFunc, type GoValue } from '../../template/value.js';
 import { NumError, parseUint } from '../../template/strconv.js';
 import { def } from '../def.js';
+import { structJsonMarshalers } from '../../yaml/json.js';
 
 /** Version is semver.Version's state. */
 export interface Version {
@@ -259,6 +260,9 @@ export function semverCompare(constraint: string, version: string): boolean {
 }
 
 const versionType = 'semver.Version';
+
+// Masterminds: Version implements json.Marshaler as its String() (toJson, toYaml print "1.2.3").
+structJsonMarshalers.set(versionType, (s) => (s.stringer ? s.stringer() : ''));
 
 /** versionValue wraps v as a Go *semver.Version (ptr) or semver.Version with its methods. */
 export function versionValue(v: Version, ptr = true): GoStruct {
