@@ -135,13 +135,20 @@ function copyGlobals(warn: Warn, dest: ValuesTree, src: ValuesTree, prefix: stri
   dest.set(GlobalKey, dg);
 }
 
-/** coalesceChartValues lays a copy of the chart's values.yaml under v. */
+/**
+ * coalesceChartValues lays a copy of the chart's values.yaml under v. Helm copies the whole of
+ * c.Values first (copystructure) and merges the copy; we copy only the parts that land in v,
+ * which gives the same tree (the rest of Helm's copy is never seen) at a fraction of the cost:
+ * chart defaults are large and user values small. The depth guard still covers all of c.values.
+ */
 function coalesceChartValues(warn: Warn, c: Chart, v: ValuesTree, prefix: string, merge: boolean): void {
   const subPrefix = joinKey(prefix, c.metadata.name);
-  const defaults = copyTree(c.values);
+  const defaults = c.values;
+  if (!defaults) return;
+  checkDepth(defaults);
   for (const [key, val] of defaults) {
     if (!v.has(key)) {
-      v.set(key, val);
+      v.set(key, deepCopy(val));
       continue;
     }
     const cur = v.get(key)!;
@@ -154,12 +161,32 @@ function coalesceChartValues(warn: Warn, c: Chart, v: ValuesTree, prefix: string
       if (val !== null) warn(`warning: skipped value for ${subPrefix}.${key}: Not a table.`);
       continue;
     }
-    coalesceTables(warn, cur, val, joinKey(subPrefix, key), merge);
+    mergeTables(warn, cur, val, joinKey(subPrefix, key), merge, 0, true);
   }
 }
 
-/** coalesceTablesInto merges src under dst (dst wins; a null in dst deletes unless merge). Exposed for import-values. */
+/** depthChecked holds values trees known to be within maxDepth (chart defaults are checked once, not per render). */
+const depthChecked = new WeakSet<object>();
+
+/** checkDepth throws deepCopy's error when m nests deeper than maxDepth. */
+function checkDepth(m: ValuesTree): void {
+  if (depthChecked.has(m)) return;
+  const walk = (v: GoValue, depth: number): void => {
+    if (depth > maxDepth) throw new CoalesceError(`values nested deeper than ${maxDepth} levels`);
+    if (v instanceof Map) for (const x of v.values()) walk(x, depth + 1);
+    else if (Array.isArray(v)) for (const x of v) walk(x, depth + 1);
+  };
+  walk(m, 0);
+  depthChecked.add(m);
+}
+
+/** coalesceTables merges src under dst (dst wins; a null in dst deletes unless merge). Exposed for import-values. */
 export function coalesceTables(warn: Warn, dst: ValuesTree, src: ValuesTree | null, prefix: string, merge: boolean, depth = 0): ValuesTree {
+  return mergeTables(warn, dst, src, prefix, merge, depth, false);
+}
+
+/** mergeTables is coalesceTables; with copySrc, what it takes from src is deep-copied (src is left shared and untouched). */
+function mergeTables(warn: Warn, dst: ValuesTree, src: ValuesTree | null, prefix: string, merge: boolean, depth: number, copySrc: boolean): ValuesTree {
   if (src === null) return dst;
   if (depth > maxDepth) throw new CoalesceError(`values nested deeper than ${maxDepth} levels`);
   for (const [key, val] of src) {
@@ -169,9 +196,9 @@ export function coalesceTables(warn: Warn, dst: ValuesTree, src: ValuesTree | nu
     if (present && !merge && dv === null) {
       dst.delete(key);
     } else if (!present) {
-      dst.set(key, val);
+      dst.set(key, copySrc ? deepCopy(val) : val);
     } else if (istable(val)) {
-      if (istable(dv!)) coalesceTables(warn, dv as ValuesTree, val, full, merge, depth + 1);
+      if (istable(dv!)) mergeTables(warn, dv as ValuesTree, val, full, merge, depth + 1, copySrc);
       else warn(`warning: cannot overwrite table with non table for ${full} (${formatV(val)})`);
     } else if (istable(dv!) && val !== null) {
       warn(`warning: destination for ${full} is a table. Ignoring non-table value (${formatV(val)})`);

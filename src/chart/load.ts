@@ -9,12 +9,15 @@
  */
 import { lstatSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { lazyRequire } from '../functions/lazy-require.js';
 import { type GoValue, TypedMap } from '../template/value.js';
 import { loadValuesYaml, yamlUnmarshal } from '../yaml/load.js';
 import { IgnoreFileName, Rules } from './ignore.js';
 import { Chart, type ChartFile, decodeMetadataInto, emptyMetadata, validateMetadata } from './metadata.js';
 import { fromGoBytes } from '../template/value.js';
+
+/** node:zlib, loaded for .tgz archives only (a directory chart, or the built-in one, never needs it). */
+const zlib = lazyRequire<typeof import('node:zlib')>('node:zlib');
 
 /** LoadError is a chart loading failure with Helm's message. */
 export class LoadError extends Error {
@@ -185,7 +188,7 @@ function walk(p: string, visit: (full: string, isDir: boolean, isFile: boolean) 
 export function archiveFiles(gz: Uint8Array, budget: Budget): BufferedFile[] {
   let tar: Uint8Array;
   try {
-    tar = new Uint8Array(gunzipSync(gz, { maxOutputLength: budget.limits.maxTotalBytes + 1 }));
+    tar = new Uint8Array(zlib().gunzipSync(gz, { maxOutputLength: budget.limits.maxTotalBytes + 1 }));
   } catch (e) {
     const code = (e as { code?: string }).code;
     if (code === 'ERR_BUFFER_TOO_LARGE' || /Cannot create a Buffer larger/.test((e as Error).message)) {

@@ -113,6 +113,13 @@ export interface PrepareOptions {
   skipDependencyCheck?: boolean;
   /** Receives coalescing/dependency warnings (Helm logs them). */
   warn?: (msg: string) => void;
+  /**
+   * The chart's dependencies were processed by an earlier prepareRender of this same chart,
+   * and processing them does not depend on values (no condition, tags or import-values, no
+   * sub-subcharts): skip ProcessDependencies (and the dependency check it passed). The
+   * caller replays that earlier processing's values-independent warnings (see PodChart).
+   */
+  dependenciesProcessed?: boolean;
 }
 
 /** RenderTemplate is one template to parse (and, unless partial, render) with its chart's dot. */
@@ -155,21 +162,35 @@ export function prepareRender(chart: Chart, user: ValuesTree, o: PrepareOptions 
   const warn = o.warn ?? (() => {});
   const type = chart.metadata.type;
   if (type !== '' && type !== 'application') throw new ChartError(`${type} charts are not installable`, 'chart');
-  if (!o.skipDependencyCheck) {
+  let caps: CapabilitiesData;
+  let vals: ValuesTree | undefined;
+  const coalesce = (): ValuesTree => {
     try {
-      checkDependencies(chart);
+      return coalesceValues(chart, user, warn);
     } catch (e) {
-      if (e instanceof DependencyError) throw new ChartError(e.message, 'dependencies');
+      if (e instanceof CoalesceError) throw new ChartError(e.message, 'values');
       throw e;
     }
-  }
-  let caps: CapabilitiesData;
-  let vals: ValuesTree;
-  try {
-    processDependencies(chart, user, warn);
-  } catch (e) {
-    if (e instanceof CoalesceError || e instanceof DependencyError) throw new ChartError(e.message, 'values');
-    throw e;
+  };
+  if (o.dependenciesProcessed) {
+    // ProcessDependencies would coalesce these same values first (same warnings, same
+    // errors): coalescing before the capabilities keeps Helm's order of failures.
+    vals = coalesce();
+  } else {
+    if (!o.skipDependencyCheck) {
+      try {
+        checkDependencies(chart);
+      } catch (e) {
+        if (e instanceof DependencyError) throw new ChartError(e.message, 'dependencies');
+        throw e;
+      }
+    }
+    try {
+      processDependencies(chart, user, warn);
+    } catch (e) {
+      if (e instanceof CoalesceError || e instanceof DependencyError) throw new ChartError(e.message, 'values');
+      throw e;
+    }
   }
   try {
     caps = capabilitiesData(o.capabilities);
@@ -177,12 +198,7 @@ export function prepareRender(chart: Chart, user: ValuesTree, o: PrepareOptions 
     if (e instanceof CapabilitiesError) throw new ChartError(e.message, 'values');
     throw e;
   }
-  try {
-    vals = coalesceValues(chart, user, warn);
-  } catch (e) {
-    if (e instanceof CoalesceError) throw new ChartError(e.message, 'values');
-    throw e;
-  }
+  vals ??= coalesce();
   const kv = chart.metadata.kubeVersion;
   if (kv !== '' && !isCompatibleRange(kv, caps.kubeVersion.version)) {
     throw new ChartError(

@@ -36,6 +36,7 @@ interface DiffFlags {
   showSecrets?: boolean;
   validate?: boolean;
   strict?: boolean;
+  threads?: string;
 }
 
 /** registerDiff adds `podtpl diff` to program. */
@@ -72,6 +73,7 @@ export function registerDiff(program: Command, io: IO, setExit: (code: number) =
     .option('--show-secrets', 'show secrets\' literal values (masked by default)')
     .option('--validate', 'report validation findings the proposed side introduces or fixes; new errors fail the deployment')
     .option('--strict', 'with --validate: unknown fields are errors')
+    .addOption(new Option('--threads <n>', 'worker threads rendering beside the main thread (default: CPUs - 1, at most 3, none below 4 CPUs; 0: none)').hideHelp())
     .action(async (flags: DiffFlags) => {
       // Loaded here, so that other commands do not pay for the diff and render code.
       const { readDeploymentsDir, runDiff } = await import('../diff/deployments.js');
@@ -114,13 +116,20 @@ export function registerDiff(program: Command, io: IO, setExit: (code: number) =
 
       let current;
       let proposed;
+      const renderer = podRenderer();
       try {
-        const renderer = podRenderer();
         current = prepareSide(readSide(flags.current, flags.currentType, flags.currentChart ?? flags.chart), 'current', renderer);
         proposed = prepareSide(readSide(flags.proposed, flags.proposedType, flags.proposedChart ?? flags.chart), 'proposed', renderer);
       } catch (e) {
         if (e instanceof SideError) throw new CliError(e.message);
         throw e;
+      }
+      if (deployments.length > 1) {
+        // Many deployments: render them ahead, on worker threads too when that cannot change the result.
+        const { prerender } = await import('../diff/parallel.js');
+        const threads = flags.threads === undefined ? undefined : Number(flags.threads);
+        if (threads !== undefined && !(Number.isInteger(threads) && threads >= 0 && threads <= 16)) throw new CliError(`--threads: not a count from 0 to 16: ${flags.threads}`, 2);
+        ({ current, proposed } = await prerender(current, proposed, deployments, renderer, { threads }));
       }
       let validate: { fn: ValidateFn; kubeVersion?: string; strict?: boolean } | undefined;
       if (flags.validate) {

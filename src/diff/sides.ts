@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { istable } from '../chart/coalesce.js';
 import type { ValuesFile } from '../chart/render-input.js';
 import type { SetOptions } from '../chart/strvals.js';
-import { openPodChart, renderWorkerPod, type PodChart } from '../pod/render.js';
+import { openPodChart, PodChart, renderWorkerPod } from '../pod/render.js';
 import type { GoValue } from '../template/value.js';
 import { yamlUnmarshal } from '../yaml/load.js';
 
@@ -88,6 +88,12 @@ export function readSide(file: string | undefined, kind: SideKind | 'auto', char
 /** PodRenderFn is the shape of `podtpl render`'s library entry as diff calls it. */
 export type PodRenderFn = (side: SideInput, dep: DeploymentInput) => RenderedPod;
 
+/** PodRenderer is podRenderer's function, which also tells whether a side's renders no longer depend on their order. */
+export type PodRenderer = PodRenderFn & {
+  /** orderFree: rendered pods need no chart; a chart qualifies once processedOnce (PodChart). */
+  orderFree(side: SideInput): boolean;
+};
+
 /** prepareSide binds a side to a renderer (rendered pods need none; default: podRenderer()). */
 export function prepareSide(input: SideInput, label: string, renderer?: PodRenderFn): PreparedSide {
   if (input.kind === 'pod') {
@@ -104,7 +110,7 @@ export function prepareSide(input: SideInput, label: string, renderer?: PodRende
  * podRenderer renders sides with `podtpl render`'s library (renderWorkerPod). Each chart is opened
  * once (PodChart: files loaded, templates parsed) and reused for every deployment.
  */
-export function podRenderer(): PodRenderFn {
+export function podRenderer(): PodRenderer {
   const charts = new Map<string, PodChart>();
   const chartOf = (path: string | undefined): PodChart | undefined => {
     if (path === undefined) return undefined;
@@ -119,7 +125,7 @@ export function podRenderer(): PodRenderFn {
     }
     return c;
   };
-  return (side, dep) => {
+  const render: PodRenderFn = (side, dep) => {
     const f = side.file !== undefined ? { name: side.file, text: side.text ?? '' } : undefined;
     const r = renderWorkerPod({
       platformConfig: side.kind === 'platform-config' ? f : undefined,
@@ -134,4 +140,10 @@ export function podRenderer(): PodRenderFn {
     });
     return { podYaml: r.podYaml, source: r.source.description, warnings: r.warnings };
   };
+  const orderFree = (side: SideInput): boolean => {
+    if (side.kind === 'pod') return true;
+    if (side.chart === undefined) return PodChart.builtin().processedOnce;
+    return charts.get(side.chart)?.processedOnce ?? false;
+  };
+  return Object.assign(render, { orderFree });
 }

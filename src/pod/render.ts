@@ -11,7 +11,7 @@
  * Errors are PodError: a file that is not YAML, a podTemplate that is not a string, a
  * template that fails (pointing at the line of the file the template was written in).
  */
-import { deepCopy, mergeUserValues, type ValuesTree } from '../chart/coalesce.js';
+import { deepCopy, mergeUserValues, mergeValues, type ValuesTree } from '../chart/coalesce.js';
 import { TemplateParseError, TemplateSet, helmExecError, helmParseError } from '../chart/engine.js';
 import { loadChart } from '../chart/load.js';
 import type { Chart, Dependency } from '../chart/metadata.js';
@@ -106,6 +106,10 @@ let builtinPodChart: PodChart | undefined;
 export class PodChart {
   private readonly snap: DepSnapshot;
   private readonly sets = new Map<string, TemplateSet>();
+  /** Whether processing the dependencies gives the same chart for any values (see reusable). */
+  private readonly reusable: boolean;
+  /** Set after the first render of a reusable chart: the processed chart is kept, with the warnings its processing logs. */
+  private processed: { warnings: string[] } | undefined;
   private constructor(
     private readonly chart: Chart,
     /** Where the chart came from (for messages), e.g. the path given. */
@@ -114,6 +118,7 @@ export class PodChart {
     readonly builtin: boolean,
   ) {
     this.snap = snapshot(chart);
+    this.reusable = reusable(chart);
   }
 
   /** open loads a chart directory or archive. Throws PodError. */
@@ -129,6 +134,14 @@ export class PodChart {
   static builtin(): PodChart {
     builtinPodChart ??= new PodChart(builtinChart(), 'built-in', true);
     return builtinPodChart;
+  }
+
+  /**
+   * processedOnce tells whether later renders reuse the chart as processed by an earlier one
+   * (see reusable): they then depend only on their own inputs, in any order or process.
+   */
+  get processedOnce(): boolean {
+    return this.processed !== undefined;
   }
 
   /** name is the root chart's name. */
@@ -155,12 +168,33 @@ export class PodChart {
 
   /** render renders the ConfigMap template with the user's values; returns its text and the dot's executor. */
   render(user: ValuesTree, o: { releaseName?: string; namespace?: string; kubeVersion?: string; warn: (m: string) => void }, name: string): { text: string; values: GoValue } {
-    restore(this.snap);
-    const input = prepareRender(this.chart, user, {
+    const opts = {
       release: { name: o.releaseName, namespace: o.namespace },
       capabilities: o.kubeVersion ? { kubeVersion: o.kubeVersion } : undefined,
       warn: o.warn,
-    });
+    };
+    let input;
+    if (this.processed) {
+      // The chart as the first render processed it. Helm's ProcessDependencies would log the
+      // warnings of coalescing these values (prepareRender logs the same ones while
+      // coalescing) and those of merging the chart's own defaults (replayed here).
+      input = prepareRender(this.chart, user, { ...opts, dependenciesProcessed: true });
+      for (const w of this.processed.warnings) o.warn(w);
+    } else {
+      restore(this.snap);
+      input = prepareRender(this.chart, user, opts);
+      if (this.reusable) {
+        const warnings: string[] = [];
+        try {
+          // Helm: importValues' MergeValues(chart, nil), what every later processing logs
+          // (nothing when the chart lists no dependencies: it is not called).
+          if (this.chart.metadata.dependencies !== null) mergeValues(this.chart, null, (m) => warnings.push(m));
+          this.processed = { warnings };
+        } catch {
+          // Not reusable after all: every render processes the dependencies.
+        }
+      }
+    }
     const key = input.templates.map((t) => t.name).join('\0');
     let set = this.sets.get(key);
     if (!set) {
@@ -172,6 +206,25 @@ export class PodChart {
     const dot = setTemplateOf(t);
     return { text: set.execute(name, dot), values: dot.get('Values') ?? null };
   }
+}
+
+/**
+ * reusable tells whether Helm's ProcessDependencies gives chart the same subcharts, metadata
+ * and values whatever the user's values: no dependency has a condition, tags or import-values,
+ * and no subchart has dependencies of its own (the built-in chart). Such a chart is processed
+ * once (its first render) and reused; the renders' warnings are those of later Helm renders,
+ * whose deduplicated list is [coalescing the values] + [merging the defaults].
+ */
+function reusable(chart: Chart): boolean {
+  for (const s of chart.dependencies()) if (s.metadata.dependencies !== null) return false;
+  for (const r of chart.metadata.dependencies ?? []) {
+    if (!r) continue;
+    // As applyConditions splits it: pieces are not trimmed one by one.
+    if (r.condition.trim().split(',').some((c) => c !== '')) return false;
+    if (r.tags && r.tags.length > 0) return false;
+    if (r.importValues && r.importValues.length > 0) return false;
+  }
+  return true;
 }
 
 /** openPodChart opens a chart for several renders (see PodChart). */
@@ -213,6 +266,22 @@ interface BuiltValues {
   warnings: string[];
 }
 
+/** parsedFiles caches the parse of platform configs and chart values files: one per side, read for every deployment. */
+const parsedFiles = new Map<string, Map<string, GoValue>>();
+const maxParsedFiles = 8;
+
+/** readSharedMap is readYamlMap through parsedFiles; the tree is shared: callers copy before they change it. */
+function readSharedMap(f: InputFile, what: string): Map<string, GoValue> {
+  const key = `${what}\0${f.name}\0${f.text}`;
+  let m = parsedFiles.get(key);
+  if (!m) {
+    m = readYamlMap(f, what);
+    if (parsedFiles.size >= maxParsedFiles) parsedFiles.clear();
+    parsedFiles.set(key, m);
+  }
+  return m;
+}
+
 /** buildPodValues merges the inputs in the platform's order (see the file comment) and finds the template's origin. */
 export function buildPodValues(o: PodRenderOptions): BuiltValues {
   const warnings: string[] = [];
@@ -220,7 +289,7 @@ export function buildPodValues(o: PodRenderOptions): BuiltValues {
   let origin: TemplateOrigin | undefined;
   if (o.platformConfig) {
     const f = o.platformConfig;
-    const m = readYamlMap(f, 'the platform config');
+    const m = readSharedMap(f, 'the platform config');
     const helm = getPath(m, platformHelmPath);
     const helmPath = platformHelmPath.join('.');
     if (helm === undefined || helm === null) {
@@ -244,7 +313,7 @@ export function buildPodValues(o: PodRenderOptions): BuiltValues {
   }
   if (o.chartValues) {
     const f = o.chartValues;
-    const m = readYamlMap(f, 'the chart values file');
+    const m = deepCopy(readSharedMap(f, 'the chart values file')) as ValuesTree;
     base = mergeUserValues(base, m);
     if (checkTemplateAt(f, m, ['airflow', 'podTemplate'], ['airflow', 'podTemplate'])) {
       origin = {

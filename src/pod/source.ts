@@ -8,10 +8,13 @@
  * is the template itself. Positions are found lazily (only to explain an error), so the
  * common path parses each file once.
  */
-import { LineCounter, isMap, isNode, isScalar, parseDocument } from 'yaml';
+import { lazyRequire } from '../functions/lazy-require.js';
 import { type GoValue, TypedMap } from '../template/value.js';
 import { YamlError } from '../yaml/errors.js';
 import { loadValuesYaml } from '../yaml/load.js';
+
+/** The `yaml` package, loaded only to explain an error: a render that succeeds never needs it. */
+const yamlPackage = lazyRequire<typeof import('yaml')>('yaml');
 
 /** InputFile is a file the user gave: its name (as typed, for messages) and its text. */
 export interface InputFile {
@@ -99,9 +102,10 @@ export interface Located {
 
 /**
  * locatePath finds the value at path in a YAML text (for messages), with the `yaml` package's
- * document API (already loaded by the values loader). Undefined when the path is absent.
+ * document API (loaded on first use). Undefined when the path is absent.
  */
 export function locatePath(text: string, path: readonly string[]): Located | undefined {
+  const { LineCounter, isMap, isNode, isScalar, parseDocument } = yamlPackage();
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: false });
   let node = doc.contents as unknown;
