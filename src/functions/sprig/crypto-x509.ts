@@ -5,12 +5,16 @@
  * what Go's x509.CreateCertificate writes (v3, 128-bit random serial, CN-only subject,
  * key usage, server+client auth, basic constraints, subject key id for CAs, SANs).
  */
-import { KeyObject, X509Certificate, createHash, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, sign } from 'node:crypto';
-import { isIP } from 'node:net';
+import type { KeyObject, X509Certificate } from 'node:crypto';
 import { def } from '../def.js';
+import { lazyRequire } from '../lazy-require.js';
 import { GoFuncError, GoStruct, fromGoBytes, goBytes, listItems, type GoFunc, type GoInt, type GoValue } from '../../template/value.js';
 import { formatValue } from '../../template/fmt.js';
 import { base64Decode } from './encoding.js';
+
+// node:crypto (and node:net) load on first use: most renders never call these functions.
+const nodeCrypto = lazyRequire<typeof import('node:crypto')>('node:crypto');
+const nodeNet = lazyRequire<typeof import('node:net')>('node:net');
 
 // ---- DER ----
 
@@ -197,13 +201,13 @@ function generatePrivateKey(typ: string): string {
   switch (typ) {
     case '':
     case 'rsa':
-      return privateKeyPEM(generateKeyPairSync('rsa', { modulusLength: 4096 }).privateKey);
+      return privateKeyPEM(nodeCrypto().generateKeyPairSync('rsa', { modulusLength: 4096 }).privateKey);
     case 'dsa':
-      return privateKeyPEM(generateKeyPairSync('dsa', { modulusLength: 2048, divisorLength: 256 }).privateKey);
+      return privateKeyPEM(nodeCrypto().generateKeyPairSync('dsa', { modulusLength: 2048, divisorLength: 256 }).privateKey);
     case 'ecdsa':
-      return privateKeyPEM(generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey);
+      return privateKeyPEM(nodeCrypto().generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey);
     case 'ed25519':
-      return privateKeyPEM(generateKeyPairSync('ed25519').privateKey);
+      return privateKeyPEM(nodeCrypto().generateKeyPairSync('ed25519').privateKey);
     default:
       return 'Unknown type ' + typ;
   }
@@ -224,7 +228,7 @@ function parsePrivateKeyPEM(text: string): KeyObject {
     throw new GoFuncError(`invalid private key type ${type}`);
   }
   try {
-    return createPrivateKey({ key: m[0], format: 'pem' });
+    return nodeCrypto().createPrivateKey({ key: m[0], format: 'pem' });
   } catch (e) {
     const what = type === 'PRIVATE KEY' ? 'decoding PEM as PKCS#8' : `parsing ${kind} private key from PEM`;
     throw new GoFuncError(`${what}: ${(e as Error).message}`);
@@ -243,7 +247,7 @@ interface Template {
 
 /** parseIP is net.ParseIP, returning Go's marshalled form (4 bytes for IPv4, 16 for IPv6) or null. */
 function parseIP(s: string): Uint8Array | null {
-  const v = isIP(s);
+  const v = nodeNet().isIP(s);
   if (v === 4) {
     // Go rejects leading zeros ("01.2.3.4") like Node's isIP.
     return Uint8Array.from(s.split('.').map(Number));
@@ -310,10 +314,10 @@ function sigAlgorithm(k: KeyObject): { alg: Uint8Array; hash: string | null } {
 
 /** createCertificate is x509.CreateCertificate for Sprig's templates; returns [certPEM, keyPEM]. */
 function createCertificate(t: Template, signeeKey: KeyObject, issuer: Uint8Array | null, signingKey: KeyObject): [string, string] {
-  const pub = createPublicKey(signeeKey);
+  const pub = nodeCrypto().createPublicKey(signeeKey);
   const spki = new Uint8Array(pub.export({ type: 'spki', format: 'der' }));
   const { alg, hash } = sigAlgorithm(signingKey);
-  const serial = BigInt('0x' + randomBytes(16).toString('hex'));
+  const serial = BigInt('0x' + nodeCrypto().randomBytes(16).toString('hex'));
   const now = Date.now();
   const notAfter = now + Number(t.daysValid) * 86400000;
   const subject = name(t.cn);
@@ -328,7 +332,7 @@ function createCertificate(t: Template, signeeKey: KeyObject, issuer: Uint8Array
     off += readTLV(spki, off)[1] + readTLV(spki, off)[2];
     const [, bh, bl] = readTLV(spki, off);
     const bits = spki.subarray(off + bh + 1, off + bh + bl);
-    exts.push(ext('2.5.29.14', false, tlv(0x04, createHash('sha1').update(bits).digest())));
+    exts.push(ext('2.5.29.14', false, tlv(0x04, nodeCrypto().createHash('sha1').update(bits).digest())));
   }
   if (t.dnsNames.length || t.ips.length) {
     const names = [...t.dnsNames.map((d) => tlv(0x82, goBytes(d))), ...t.ips.map((ip) => tlv(0x87, ip))];
@@ -344,7 +348,7 @@ function createCertificate(t: Template, signeeKey: KeyObject, issuer: Uint8Array
     spki,
     tlv(0xa3, seq(...exts)),
   );
-  const sig = sign(hash, tbs, signingKey);
+  const sig = nodeCrypto().sign(hash, tbs, signingKey);
   const cert = seq(tbs, alg, tlv(0x03, cat(Uint8Array.from([0]), new Uint8Array(sig))));
   return [pem('CERTIFICATE', cert), privateKeyPEM(signeeKey)];
 }
@@ -354,7 +358,7 @@ function certificate(cert: string, key: string): GoStruct {
 }
 
 function newRSAKey(): KeyObject {
-  return generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
+  return nodeCrypto().generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
 }
 
 function withKey(privPEM: string): KeyObject {
@@ -391,7 +395,7 @@ function genSigned(cn: string, ips: GoValue, dns: GoValue, daysValid: bigint, ca
   if (!m) throw new GoFuncError('unable to decode certificate');
   const der = new Uint8Array(Buffer.from(m[1]!.replace(/\s+/g, ''), 'base64'));
   try {
-    new X509Certificate(der);
+    new (nodeCrypto().X509Certificate)(der);
   } catch (e) {
     throw new GoFuncError(`error parsing certificate: decodedSignerCert.Bytes: ${(e as Error).message}`);
   }
@@ -423,7 +427,7 @@ function buildCustomCert(b64cert: string, b64key: string): GoStruct {
   const m = pemBlockRe.exec(cert);
   if (!m) throw new GoFuncError('unable to decode certificate');
   try {
-    new X509Certificate(Buffer.from(m[2]!.replace(/\s+/g, ''), 'base64'));
+    new (nodeCrypto().X509Certificate)(Buffer.from(m[2]!.replace(/\s+/g, ''), 'base64'));
   } catch (e) {
     throw new GoFuncError(`error parsing certificate: decodedCert.Bytes: ${(e as Error).message}`);
   }

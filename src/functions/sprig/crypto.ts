@@ -3,13 +3,15 @@
  * (Master Password over scrypt), AES-CBC encryptAES/decryptAES, randBytes, private keys and
  * certificates (crypto-x509.ts).
  */
-import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, scryptSync } from 'node:crypto';
 import type bcryptjsModule from 'bcryptjs';
 import { lazyRequire } from '../lazy-require.js';
 import { def } from '../def.js';
 import { GoFuncError, byteLen, fromGoBytes, goBytes, type GoFunc, type GoInt } from '../../template/value.js';
 import { base64Decode, base64Encode } from './encoding.js';
 import { certFuncs } from './crypto-x509.js';
+
+// node:crypto (and node:net) load on first use: most renders never call these functions.
+const nodeCrypto = lazyRequire<typeof import('node:crypto')>('node:crypto');
 
 const bcrypt = lazyRequire<typeof bcryptjsModule>('bcryptjs');
 
@@ -77,9 +79,9 @@ export function derivePassword(counter: number, passwordType: string, password: 
   const userB = goBytes(user);
   const siteB = goBytes(site);
   const salt = Buffer.concat([Buffer.from(masterPasswordSeed), u32be(userB.length), userB]);
-  const key = scryptSync(goBytes(password), salt, 64, { N: 32768, r: 8, p: 2, maxmem: 256 * 1024 * 1024 });
+  const key = nodeCrypto().scryptSync(goBytes(password), salt, 64, { N: 32768, r: 8, p: 2, maxmem: 256 * 1024 * 1024 });
   const msg = Buffer.concat([Buffer.from(masterPasswordSeed), u32be(siteB.length), siteB, u32be(counter)]);
-  const seed = createHmac('sha256', key).update(msg).digest();
+  const seed = nodeCrypto().createHmac('sha256', key).update(msg).digest();
   const temp = templates[seed[0]! % templates.length]!;
   let out = '';
   for (let i = 0; i < temp.length; i++) {
@@ -99,8 +101,8 @@ function aesKey(password: string): Buffer {
 /** encryptAES is Sprig's encryptAES: AES-256-CBC, PKCS#7 padding, random IV, base64(IV ‖ ciphertext). */
 export function encryptAES(password: string, plaintext: string): string {
   if (plaintext === '') return '';
-  const iv = randomBytes(16);
-  const c = createCipheriv('aes-256-cbc', aesKey(password), iv);
+  const iv = nodeCrypto().randomBytes(16);
+  const c = nodeCrypto().createCipheriv('aes-256-cbc', aesKey(password), iv);
   const out = Buffer.concat([iv, c.update(goBytes(plaintext)), c.final()]);
   return base64Encode(out);
 }
@@ -125,7 +127,7 @@ export function decryptAES(password: string, crypt64: string): string {
   const body = crypt.subarray(16);
   if (body.length % 16 !== 0) throw new GoFuncError('crypto/cipher: input not full blocks');
   if (body.length === 0) throw new GoFuncError('runtime error: index out of range [-1]');
-  const d = createDecipheriv('aes-256-cbc', key, iv);
+  const d = nodeCrypto().createDecipheriv('aes-256-cbc', key, iv);
   d.setAutoPadding(false);
   const dec = Buffer.concat([d.update(body), d.final()]);
   const n = dec.length - dec[dec.length - 1]!;
@@ -141,8 +143,8 @@ const S = 'string';
 
 /** cryptoFuncs are Sprig 3.2.3's crypto functions. */
 export const cryptoFuncs: GoFunc[] = [
-  def('sha1sum', [S], S, ([s]) => createHash('sha1').update(goBytes(s as string)).digest('hex')),
-  def('sha256sum', [S], S, ([s]) => createHash('sha256').update(goBytes(s as string)).digest('hex')),
+  def('sha1sum', [S], S, ([s]) => nodeCrypto().createHash('sha1').update(goBytes(s as string)).digest('hex')),
+  def('sha256sum', [S], S, ([s]) => nodeCrypto().createHash('sha256').update(goBytes(s as string)).digest('hex')),
   def('adler32sum', [S], S, ([s]) => String(adler32(goBytes(s as string)))),
   def('bcrypt', [S], S, ([s]) => bcryptHash(s as string)),
   def('htpasswd', [S, S], S, ([user, pw]) => {
@@ -160,7 +162,7 @@ export const cryptoFuncs: GoFunc[] = [
     // Go: make([]byte, n) panics for a negative n.
     if (n < 0n) throw new GoFuncError('runtime error: makeslice: len out of range');
     if (n > BigInt(maxRandBytes)) throw new GoFuncError(`podtpl: randBytes count ${n} is over the limit of ${maxRandBytes}`);
-    return base64Encode(randomBytes(Number(n)));
+    return base64Encode(nodeCrypto().randomBytes(Number(n)));
   }, { err: true }),
   ...certFuncs,
 ];

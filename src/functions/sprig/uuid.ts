@@ -2,8 +2,8 @@
  * Sprig 3.2.3's random functions: uuidv4 (google/uuid) and the random strings randAlphaNum,
  * randAlpha, randAscii, randNumeric (Sprig: strings.go over goutils.CryptoRandom*).
  */
-import { randomInt, randomUUID } from 'node:crypto';
 import { def } from '../def.js';
+import { lazyRequire } from '../lazy-require.js';
 import { GoFuncError, type GoFunc, type GoInt, type GoValue } from '../../template/value.js';
 
 /** maxRandLen bounds the random strings. podtpl: Go allocates any count; we stop with an error. */
@@ -25,13 +25,16 @@ function cryptoRandom(count: GoValue, alphabet: string): string {
   if (n <= 0n) return '';
   if (n > BigInt(maxRandLen)) throw new GoFuncError(`podtpl: random string length ${n} is over the limit of ${maxRandLen}`);
   let out = '';
-  for (let i = 0; i < Number(n); i++) out += alphabet[randomInt(alphabet.length)];
+  for (let i = 0; i < Number(n); i++) out += alphabet[nodeCrypto().randomInt(alphabet.length)];
   return out;
 }
 
+// node:crypto (and node:net) load on first use: most renders never call these functions.
+const nodeCrypto = lazyRequire<typeof import('node:crypto')>('node:crypto');
+
 /** uuidFuncs are Sprig 3.2.3's UUID and random-string functions. */
 export const uuidFuncs: GoFunc[] = [
-  def('uuidv4', [], 'string', () => randomUUID()),
+  def('uuidv4', [], 'string', () => nodeCrypto().randomUUID()),
   def('randAlphaNum', ['int'], 'string', ([n]) => cryptoRandom(n, upper + lower + digits)),
   def('randAlpha', ['int'], 'string', ([n]) => cryptoRandom(n, upper + lower)),
   def('randAscii', ['int'], 'string', ([n]) => cryptoRandom(n, ascii)),
