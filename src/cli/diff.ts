@@ -7,8 +7,8 @@ import type { ValidateFn } from '../diff/deployments.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../diff/formats.js';
 import type { DeploymentInput, SideKind } from '../diff/sides.js';
 import { CliError, type IO } from './io.js';
+import { addSetFlags, collect } from './values-flags.js';
 
-const collect = (v: string, prev: string[]): string[] => [...prev, v];
 const SIDE_TYPES = ['auto', 'platform-config', 'chart-values', 'template', 'pod'] as const;
 
 interface DiffFlags {
@@ -41,7 +41,7 @@ interface DiffFlags {
 
 /** registerDiff adds `podtpl diff` to program. */
 export function registerDiff(program: Command, io: IO, setExit: (code: number) => void): void {
-  program
+  const cmd = program
     .command('diff')
     .description(
       'Show what a change does to every deployment\'s worker pod: render the current and the proposed side for each deployment and compare the pods ' +
@@ -56,12 +56,8 @@ export function registerDiff(program: Command, io: IO, setExit: (code: number) =
     .option('--chart <dir|tgz>', 'the chart both sides render with (default: the built-in templates)')
     .option('--current-chart <dir|tgz>', 'the chart of the current side (chart upgrades)')
     .option('--proposed-chart <dir|tgz>', 'the chart of the proposed side')
-    .option('-f, --values <file>', 'deployment values (repeatable), shared by both sides', collect, [])
-    .option('--set <k=v>', 'set a value (repeatable)', collect, [])
-    .option('--set-string <k=v>', 'set a string value (repeatable)', collect, [])
-    .option('--set-json <k=json>', 'set a JSON value (repeatable)', collect, [])
-    .option('--set-file <k=path>', 'set a value from a file (repeatable)', collect, [])
-    .option('--set-literal <k=v>', 'set a literal string (repeatable)', collect, [])
+    .option('-f, --values <file>', 'deployment values (repeatable), shared by both sides', collect, []);
+  addSetFlags(cmd)
     .option('--deployments <dir>', 'one values file per deployment (*.yaml; the name is the file name, also the release name)')
     .option('--release-name <name>', 'release name (default: the deployment file name, or "release-name")')
     .option('--namespace <ns>', 'namespace', 'default')

@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import type { InputFile, PodRenderResult, ValuesLayout } from '../pod/render.js';
 import { CliError, type IO } from './io.js';
+import { addSetFlags, collect } from './values-flags.js';
 
-const collect = (v: string, prev: string[]): string[] => [...prev, v];
 
 interface RenderFlags {
   platformConfig?: string;
@@ -69,19 +69,15 @@ Examples:
 
 /** registerRender adds `podtpl render` to program. */
 export function registerRender(program: Command, io: IO, setExit: (code: number) => void): void {
-  program
+  const cmd = program
     .command('render')
     .description('render the worker pod template of Kubernetes-executor tasks, exactly as the platform renders it')
     .option('--platform-config <file>', "the platform's config.yaml (its deployments.helm section is merged under the deployment values)")
     .option('--chart-values <file>', 'an airflow-chart values file with airflow.podTemplate (merged under the deployment values)')
     .option('--template <file>', 'a pod template file')
     .option('--chart <dir|tgz>', 'render with this chart instead of the built-in templates')
-    .option('-f, --values <file>', 'deployment values file (repeatable)', collect, [])
-    .option('--set <k=v>', 'set a deployment value (repeatable)', collect, [])
-    .option('--set-string <k=v>', 'set a string value (repeatable)', collect, [])
-    .option('--set-json <k=json>', 'set a JSON value (repeatable)', collect, [])
-    .option('--set-file <k=path>', "set a value to a file's content (repeatable)", collect, [])
-    .option('--set-literal <k=v>', 'set a literal string value (repeatable)', collect, [])
+    .option('-f, --values <file>', 'deployment values file (repeatable)', collect, []);
+  addSetFlags(cmd)
     .addOption(new Option('--values-layout <layout>', 'layout of -f/--set: the airflow-chart\'s ("airflow:" section) or the Airflow subchart\'s own').choices(['chart', 'subchart']).default('chart'))
     .option('--release-name <name>', 'release name', 'release-name')
     .option('--namespace <ns>', 'release namespace', 'default')

@@ -3,10 +3,8 @@
 import type { Command } from 'commander';
 import type { OutputFile, PrintOptions } from '../chart/helm-template.js';
 import { CliError, type IO } from './io.js';
+import { addSetFlags, collect } from './values-flags.js';
 
-function collect(v: string, prev: string[]): string[] {
-  return [...prev, v];
-}
 
 function collectComma(v: string, prev: string[]): string[] {
   // Helm: pflag StringSlice splits each value on commas.
@@ -42,17 +40,13 @@ interface Flags {
 
 /** registerTemplate adds `podtpl template` to program. */
 export function registerTemplate(program: Command, io: IO, setExit: (code: number) => void): void {
-  program
+  const cmd = program
     .command('template')
     .description('render a chart (directory or .tgz) like `helm template`: --- framed, sorted by kind, hooks last')
     .argument('[name]', 'release name (as `helm template NAME CHART`), or the chart when it is the only argument')
     .argument('[chart]', 'chart directory or .tgz archive')
-    .option('-f, --values <file>', 'values YAML file (repeatable, comma-separated; - is stdin)', collectComma, [])
-    .option('--set <key=value>', 'set values (repeatable)', collect, [])
-    .option('--set-string <key=value>', 'set STRING values (repeatable)', collect, [])
-    .option('--set-json <key=json>', 'set JSON values (repeatable)', collect, [])
-    .option('--set-file <key=path>', 'set values from files (repeatable)', collect, [])
-    .option('--set-literal <key=value>', 'set a literal STRING value (repeatable)', collect, [])
+    .option('-f, --values <file>', 'values YAML file (repeatable, comma-separated; - is stdin)', collectComma, []);
+  addSetFlags(cmd)
     .option('--release-name <name>', 'release name (default "release-name")')
     .option('-n, --namespace <ns>', 'release namespace (default "default")')
     .option('--kube-version <v>', 'Kubernetes version for Capabilities.KubeVersion (default v1.20.0)')
