@@ -25,6 +25,7 @@ import {
   isUnsignedKind,
   typeOf,
   type GoValue,
+  isNilContainer,
 } from './value.js';
 
 /** fakePointer is the address printed for pointers and funcs (Go prints a real address). */
@@ -551,6 +552,11 @@ class Printer {
   }
 
   printList(v: GoValue, items: GoValue[], verb: string, depth: number): void {
+    // Go: %#v of a nil slice is `[]T(nil)`.
+    if (this.f.sharpV && isNilContainer(v)) {
+      this.buf += typeOf(v) + '(nil)';
+      return;
+    }
     if (this.f.sharpV) {
       this.buf += typeOf(v) + '{';
       items.forEach((x, i) => {
@@ -633,6 +639,11 @@ class Printer {
   }
 
   printMap(m: Map<string, GoValue>, verb: string, depth: number): void {
+    // Go: %#v of a nil map is `map[K]V(nil)`.
+    if (this.f.sharpV && isNilContainer(m)) {
+      this.buf += typeOf(m) + '(nil)';
+      return;
+    }
     if (this.f.sharpV) this.buf += typeOf(m) + '{';
     else this.buf += 'map[';
     const keys = sortedKeys(m);
