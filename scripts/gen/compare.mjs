@@ -33,7 +33,7 @@ export function shapeOf(text) {
 export function goVersionDifference(want, got) {
   // Helm pins BurntSushi/toml 1.3.2, which encodes a bare value; the oracle's Debian 1.2.0 refuses it.
   const all = (want.expectError ?? '') + Object.values(want.expect ?? {}).join('');
-  if (all.includes('toml: top-level values must be Go maps or structs')) return 'helm-pin/toml';
+  if (all.toLowerCase().includes('toml: top-level values must be go maps or structs')) return 'helm-pin/toml';
   const e = want.expectError;
   if (typeof e !== 'string' || got.error === e) return null;
   if (/range can't iterate over -?\d+$/.test(e)) return 'go-version/range-int';

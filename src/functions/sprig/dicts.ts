@@ -11,8 +11,7 @@ import {
   isGoFunc,
   kindOf,
   type GoFunc,
-  type GoValue,
-} from '../../template/value.js';
+  type GoValue, isNilContainer, nilOf } from '../../template/value.js';
 import { def } from '../def.js';
 import { strval } from './cast.js';
 import { goTypeOf } from './reflection.js';
@@ -87,6 +86,8 @@ function mergeAll(dst: GoValue, srcs: GoValue[], overwrite: boolean): GoMap {
 /** deepCopyValue is copystructure.Copy for template values: maps and slices are copied recursively. */
 export function deepCopyValue(v: GoValue, depth = 0): GoValue {
   if (depth > maxDepth) throw new GoFuncError('deepCopy: values nested too deeply');
+  // copystructure: a nil map or slice copies as nil.
+  if (isNilContainer(v)) return Array.isArray(v) ? nilOf([]) : v instanceof GoSlice ? nilOf(new GoSlice(v.elem, [])) : nilOf(new Map());
   if (v === undefined || v === null) return v ?? null;
   if (Array.isArray(v)) return v.map((x) => deepCopyValue(x, depth + 1));
   if (v instanceof GoSlice) return new GoSlice(v.elem, v.items.map((x) => deepCopyValue(x, depth + 1)));
