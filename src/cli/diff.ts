@@ -43,6 +43,7 @@ interface DiffFlags {
 export function registerDiff(program: Command, io: IO, setExit: (code: number) => void): void {
   const cmd = program
     .command('diff')
+    .summary("what a platform config change does to every deployment's worker pod")
     .description(
       'Show what a change does to every deployment\'s worker pod: render the current and the proposed side for each deployment and compare the pods ' +
         '(containers, env, volumes, mounts, ports by name; tolerations by key+effect; maps by key; other lists by position). ' +

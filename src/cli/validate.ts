@@ -27,6 +27,7 @@ async function readInput(file: string | undefined, io: IO): Promise<{ name: stri
 export function registerValidate(program: Command, io: IO, setExit: (code: number) => void): void {
   program
     .command('validate')
+    .summary('check a rendered pod against Kubernetes (schema, API-server rules) and PyYAML')
     .description(
       'check a rendered pod (a Pod, a PodSpec or a pod template file; several documents allowed) against the ' +
         "Kubernetes schema and the API server's own rules, and as Airflow's scheduler loads it (PyYAML); exit 1 on any error",
