@@ -4,6 +4,8 @@ import { Buffer } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { handleRequest } from '../src/batch/handle.js';
 import type { BatchRequest } from '../src/batch/protocol.js';
+// @ts-ignore: plain ESM script without types, shared with scripts/conformance.mjs
+import { shapeOf } from '../scripts/gen/compare.mjs';
 
 /** GoldenCase is a batch request with the oracle's recorded answer. */
 export interface GoldenCase extends BatchRequest {
@@ -17,13 +19,6 @@ export interface GoldenCase extends BatchRequest {
    * their checksums): those outputs are compared by shape, with random tokens masked.
    */
   shape?: string;
-}
-
-/** shapeOf masks random tokens: base64 strings in quotes and sha256 checksums. */
-export function shapeOf(text: string): string {
-  return text
-    .replace(/(checksum\/[\w.-]+: )[0-9a-f]{64}/g, '$1<sha256>')
-    .replace(/"[A-Za-z0-9+/]{8,}={0,2}"/g, '"<base64>"');
 }
 
 /** readCases reads a JSON-lines file of golden cases. */

@@ -17,7 +17,7 @@ function sameKeys(a, b) {
   return ka.length === kb.length && ka.every((k, i) => k === kb[i]);
 }
 
-/** shapeOf masks random tokens: base64 strings in quotes and sha256 checksums (as test/golden-cases.ts). */
+/** shapeOf masks random tokens (generated secrets): base64 strings in quotes and sha256 checksums. */
 export function shapeOf(text) {
   return text.replace(/(checksum\/[\w.-]+: )[0-9a-f]{64}/g, '$1<sha256>').replace(/"[A-Za-z0-9+/]{8,}={0,2}"/g, '"<base64>"');
 }

@@ -5,7 +5,9 @@ import { existsSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync, 
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { type ValuesTree } from './coalesce.js';
 import { CapabilitiesError, parseKubeVersion, type CapabilitiesOptions } from './context.js';
-import { TemplateParseError, TemplateSet, helmExecError, helmParseError, isPartial } from './engine.js';
+import { TemplateParseError, helmExecError, helmParseError } from './engine.js';
+import { renderTemplates } from './render.js';
+import { ExecError } from '../template/errors.js';
 import { LoadError, loadChart } from './load.js';
 import {
   type CRD,
@@ -21,7 +23,7 @@ import {
   templateOutput,
 } from './manifests.js';
 import type { Chart } from './metadata.js';
-import { ChartError, buildUserValues, prepareRender, setTemplateOf, type RenderInput, type ValuesFile } from './render-input.js';
+import { ChartError, buildUserValues, prepareRender, type RenderInput, type ValuesFile } from './render-input.js';
 import { validateAgainstSchema } from './schema.js';
 import { StrvalsError } from './strvals.js';
 import type { HelmFuncSet } from '../functions/helm.js';
@@ -193,33 +195,17 @@ export function helmTemplate(o: TemplateOptions): TemplateResult {
     throw new TemplateError(e.message);
   }
   checkSchema(input);
-  // Helm: engine.Render — parse every template into one set, execute the non-partials.
-  const texts = new Map<string, string>();
-  const byName = new Map<string, (typeof input.templates)[number]>();
-  for (const t of input.templates) {
-    texts.set(t.name, t.text);
-    byName.set(t.name, t);
-  }
-  let set: TemplateSet;
+  let rendered: Map<string, string>;
   try {
-    set = TemplateSet.parse({ mode: 'helm', funcs: o.funcs ?? 'extended' }, texts);
+    rendered = renderTemplates(input, { funcs: o.funcs });
   } catch (e) {
     if (e instanceof TemplateParseError) throw new TemplateError(helmParseError(e.templateName, e.parseError) + debugHint);
+    if (e instanceof ExecError) throw new TemplateError(helmExecError(e.templateName, e) + debugHint);
     throw e;
   }
+  // Helm: renderResources drops every NOTES.txt from the files.
   const files = new Map<string, string>();
-  for (const name of set.order) {
-    if (isPartial(name)) continue;
-    let out: string;
-    try {
-      out = set.execute(name, setTemplateOf(byName.get(name)!));
-    } catch (e) {
-      if (!(e instanceof Error) || e instanceof RangeError || e instanceof TypeError || e instanceof ReferenceError) throw e;
-      throw new TemplateError(helmExecError(name, e) + debugHint);
-    }
-    // Helm: renderResources drops every NOTES.txt from the files.
-    if (!isNotes(name)) files.set(name, out);
-  }
+  for (const [name, out] of rendered) if (!isNotes(name)) files.set(name, out);
   let sorted: SortedManifests;
   try {
     sorted = sortManifests(files);

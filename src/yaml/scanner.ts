@@ -209,7 +209,6 @@ export class Scanner {
   private markColumn = 0;
 
   private streamStartProduced = false;
-  private streamEndProduced = false;
   private flowLevel = 0;
   private tokens: Token[] = [];
   private tokensHead = 0;
@@ -492,7 +491,6 @@ export class Scanner {
   skipToken(): void {
     this.tokenAvailable = false;
     this.tokensParsed++;
-    this.streamEndProduced = this.tokens[this.tokensHead]!.typ === TokenType.STREAM_END;
     this.tokensHead++;
     if (this.tokensHead === this.tokens.length) {
       // The queue is empty: start over (token numbers are absolute, not indexes).

@@ -5,7 +5,7 @@
  * what Go's x509.CreateCertificate writes (v3, 128-bit random serial, CN-only subject,
  * key usage, server+client auth, basic constraints, subject key id for CAs, SANs).
  */
-import type { KeyObject, X509Certificate } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import { def } from '../def.js';
 import { lazyRequire } from '../lazy-require.js';
 import { GoFuncError, GoStruct, fromGoBytes, goBytes, listItems, type GoFunc, type GoInt, type GoValue } from '../../template/value.js';
