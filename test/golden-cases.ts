@@ -7,6 +7,8 @@ import type { BatchRequest } from '../src/batch/protocol.js';
 // @ts-ignore: plain ESM script without types, shared with scripts/conformance.mjs
 import { shapeOf } from '../scripts/gen/compare.mjs';
 
+export { shapeOf };
+
 /** GoldenCase is a batch request with the oracle's recorded answer. */
 export interface GoldenCase extends BatchRequest {
   expect?: Record<string, string>;
